@@ -26,3 +26,4 @@ pub mod sync;
 pub mod time;
 pub mod validate;
 pub mod policy;
+pub mod search;

@@ -1,0 +1,1 @@
+//! Chinese + pinyin search index (being built; see issue 5).
