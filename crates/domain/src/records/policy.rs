@@ -34,9 +34,24 @@ impl RecordData for PolicyCategory {
 
     fn validate(&self) -> ValidationResult {
         let mut c = Checker::default();
-        c.required("name", Text::new("类别名称", "Category name"), &self.name, 30);
-        c.max_len("name_en", Text::new("英文名称", "English name"), &self.name_en, 60);
-        c.max_len("description", Text::new("说明", "Description"), &self.description, 500);
+        c.required(
+            "name",
+            Text::new("类别名称", "Category name"),
+            &self.name,
+            30,
+        );
+        c.max_len(
+            "name_en",
+            Text::new("英文名称", "English name"),
+            &self.name_en,
+            60,
+        );
+        c.max_len(
+            "description",
+            Text::new("说明", "Description"),
+            &self.description,
+            500,
+        );
         c.finish()
     }
 }
@@ -90,20 +105,76 @@ impl RecordData for Policy {
 
     fn validate(&self) -> ValidationResult {
         let mut c = Checker::default();
-        c.required("title", Text::new("政策名称", "Title"), &self.title, SHORT_TEXT);
+        c.required(
+            "title",
+            Text::new("政策名称", "Title"),
+            &self.title,
+            SHORT_TEXT,
+        );
         c.max_len("summary", Text::new("摘要", "Summary"), &self.summary, 1000);
-        c.max_len("eligibility", Text::new("申报条件", "Eligibility"), &self.eligibility, LONG_TEXT);
-        c.list_len("conditions", Text::new("条件", "Conditions"), self.conditions.len());
-        c.required("support", Text::new("支持内容", "Support"), &self.support, LONG_TEXT);
-        c.text_list("steps", Text::new("申报流程", "How to apply"), &self.steps, 500);
-        c.text_list("documents", Text::new("所需材料", "Documents"), &self.documents, 200);
-        if let (Some(from), Some(until)) = (self.valid_from, self.valid_until) {
-            if until < from {
-                c.fail("valid_until", Text::new("有效期至", "Valid until"), Problem::EndBeforeStart);
+        c.max_len(
+            "eligibility",
+            Text::new("申报条件", "Eligibility"),
+            &self.eligibility,
+            LONG_TEXT,
+        );
+        c.list_len(
+            "conditions",
+            Text::new("条件", "Conditions"),
+            self.conditions.len(),
+        );
+        // The matcher trusts these, so nonsense (a negative threshold, an
+        // empty list of qualifications) is rejected here, on every push.
+        for (i, condition) in self.conditions.iter().enumerate() {
+            if let Err(problem) = condition.check() {
+                c.fail(
+                    &format!("conditions.{i}"),
+                    Text::new("条件", "Condition"),
+                    problem,
+                );
             }
         }
-        c.required("department", Text::new("主管部门", "Department"), &self.department, SHORT_TEXT);
-        c.contact_phone("contact_phone", Text::new("咨询电话", "Contact phone"), &self.contact_phone);
+        c.required(
+            "support",
+            Text::new("支持内容", "Support"),
+            &self.support,
+            LONG_TEXT,
+        );
+        if let Some(Err(problem)) = self.amount.as_ref().map(Amount::check) {
+            c.fail("amount", Text::new("金额规则", "Amount rule"), problem);
+        }
+        c.text_list(
+            "steps",
+            Text::new("申报流程", "How to apply"),
+            &self.steps,
+            500,
+        );
+        c.text_list(
+            "documents",
+            Text::new("所需材料", "Documents"),
+            &self.documents,
+            200,
+        );
+        if let (Some(from), Some(until)) = (self.valid_from, self.valid_until) {
+            if until < from {
+                c.fail(
+                    "valid_until",
+                    Text::new("有效期至", "Valid until"),
+                    Problem::EndBeforeStart,
+                );
+            }
+        }
+        c.required(
+            "department",
+            Text::new("主管部门", "Department"),
+            &self.department,
+            SHORT_TEXT,
+        );
+        c.contact_phone(
+            "contact_phone",
+            Text::new("咨询电话", "Contact phone"),
+            &self.contact_phone,
+        );
         c.finish()
     }
 }
