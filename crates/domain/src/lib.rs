@@ -18,6 +18,7 @@
 
 pub mod api;
 pub mod collection;
+pub mod demo;
 pub mod ids;
 pub mod lang;
 pub mod merge;
