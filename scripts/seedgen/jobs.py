@@ -479,10 +479,13 @@ def _posted_on(fair: str | None, r) -> str:
     return (start + dt.timedelta(days=r.randrange(span))).isoformat()
 
 
-def _description(role, r) -> str:
+def _description(role, fair: str | None, r) -> str:
     text = role.duties
     if role.kind in ("operative", "skilled") and r.random() < 0.6:
         text += "工作时间：" + r.choice(SHIFTS) + "。"
+    if fair == "spring":
+        # The spring fair was in March; its positions are still open.
+        text += "春风送岗招聘会发布，常年招聘，近期重新发布。"
     return text
 
 
@@ -515,7 +518,7 @@ def position_records() -> list[dict]:
                 "experience_years": r.randint(exp_lo, exp_hi),
                 "location": e.village,
                 "benefits": _benefits(e, role, r),
-                "description": _description(role, r),
+                "description": _description(role, fair, r),
                 "contact_name": contact,
                 "contact_phone": phone,
                 "posted_on": _posted_on(fair, r),
