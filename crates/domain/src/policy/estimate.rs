@@ -1,6 +1,6 @@
 //! Estimating the support a guide gives an enterprise, in yuan.
 
-use super::format::{yuan, Bilingual};
+use super::format::{lower_first, yuan, Bilingual};
 use super::profile::{EnterpriseProfile, Figure};
 use super::rules::Amount;
 use crate::lang::{Label, Lang};
@@ -59,7 +59,7 @@ impl Estimate {
                     None => range,
                     Some(f) => Bilingual::new(
                         format!("{}（需补充{}）", range.zh, f.label(Lang::Zh)),
-                        format!("{} ({} needed)", range.en, f.label(Lang::En).to_lowercase()),
+                        format!("{} ({} needed)", range.en, lower_first(f.label(Lang::En))),
                     ),
                 }
             }
@@ -67,7 +67,7 @@ impl Estimate {
                 format!("金额待定（需补充{}）", missing.label(Lang::Zh)),
                 format!(
                     "amount unknown ({} needed)",
-                    missing.label(Lang::En).to_lowercase()
+                    lower_first(missing.label(Lang::En))
                 ),
             ),
         }

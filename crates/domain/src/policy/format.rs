@@ -82,6 +82,20 @@ pub(crate) fn yuan(yuan: f64) -> Bilingual {
     Bilingual::new(zh, format!("¥{}", number(yuan, 0)))
 }
 
+/// A label lower-cased at the start for use inside an English sentence
+/// ("Insured headcount" → "insured headcount"), leaving acronyms alone
+/// ("R&D spend" stays).
+pub(crate) fn lower_first(label: &str) -> String {
+    let mut chars = label.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if second.is_lowercase() || second == ' ' => first
+            .to_lowercase()
+            .chain(label[first.len_utf8()..].chars())
+            .collect(),
+        _ => label.to_owned(),
+    }
+}
+
 /// A percentage ("3%", "0.5%").
 pub(crate) fn percent(p: f64) -> String {
     format!("{}%", number(p, 2))
@@ -124,6 +138,9 @@ mod tests {
         assert_eq!(yuan(36_000.0), Bilingual::new("3.6 万元", "¥36,000"));
         assert_eq!(yuan(1_500.0), Bilingual::new("1,500 元", "¥1,500"));
         assert_eq!(percent(0.5), "0.5%");
+        assert_eq!(lower_first("Annual R&D spend"), "annual R&D spend");
+        assert_eq!(lower_first("R&D spend"), "R&D spend");
+        assert_eq!(lower_first("年营业收入"), "年营业收入");
         let items = ["A".to_owned(), "B".to_owned(), "C".to_owned()];
         assert_eq!(either(&items, Lang::Zh), "A、B或C");
         assert_eq!(either(&items[..2], Lang::En), "A or B");
