@@ -113,9 +113,10 @@ impl Collection {
             | Collection::Positions
             | Collection::PolicyCategories
             | Collection::Policies => Scope::Public,
-            Collection::Enterprises | Collection::Visits | Collection::Projects | Collection::Interests => {
-                Scope::Staff
-            }
+            Collection::Enterprises
+            | Collection::Visits
+            | Collection::Projects
+            | Collection::Interests => Scope::Staff,
         }
     }
 
@@ -146,7 +147,10 @@ impl fmt::Display for Collection {
 impl FromStr for Collection {
     type Err = ();
     fn from_str(text: &str) -> Result<Self, ()> {
-        Collection::ALL.into_iter().find(|c| c.as_str() == text).ok_or(())
+        Collection::ALL
+            .into_iter()
+            .find(|c| c.as_str() == text)
+            .ok_or(())
     }
 }
 
@@ -190,7 +194,10 @@ mod tests {
             assert!(c.readable_by(Some(Role::Staff)));
             assert!(c.writable_by(Some(Role::Admin), Change));
             assert_eq!(c.readable_by(None), c.scope() == Scope::Public);
-            assert_eq!(c.writable_by(Some(Role::Staff), Change), c.scope() == Scope::Staff);
+            assert_eq!(
+                c.writable_by(Some(Role::Staff), Change),
+                c.scope() == Scope::Staff
+            );
             assert!(!c.writable_by(None, Change));
         }
         assert!(Collection::Interests.writable_by(None, Create));

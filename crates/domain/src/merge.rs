@@ -79,7 +79,7 @@ impl Ctx {
         match self.local_at.cmp(&self.remote_at) {
             Ordering::Greater => Winner::Local,
             Ordering::Less => Winner::Remote,
-            Ordering::Equal if local.to_string() > remote.to_string() => Winner::Local,
+            Ordering::Equal if text_greater(local, remote) => Winner::Local,
             Ordering::Equal => Winner::Remote,
         }
     }
@@ -92,11 +92,16 @@ impl Ctx {
             return remote.clone();
         }
         match (base, local, remote) {
-            (Value::Object(b), Value::Object(l), Value::Object(r)) => Value::Object(self.object(path, b, l, r)),
+            (Value::Object(b), Value::Object(l), Value::Object(r)) => {
+                Value::Object(self.object(path, b, l, r))
+            }
             (_, Value::Object(l), Value::Object(r)) if base.is_null() => {
                 Value::Object(self.object(path, &Map::new(), l, r))
             }
-            _ if is_item_list(local) && is_item_list(remote) && (is_item_list(base) || base.is_null()) => {
+            _ if is_item_list(local)
+                && is_item_list(remote)
+                && (is_item_list(base) || base.is_null()) =>
+            {
                 self.items(path, base, local, remote)
             }
             _ => {
@@ -116,13 +121,27 @@ impl Ctx {
         }
     }
 
-    fn object(&mut self, prefix: &str, base: &Map<String, Value>, local: &Map<String, Value>, remote: &Map<String, Value>) -> Map<String, Value> {
-        let mut keys: Vec<&String> = local.keys().chain(remote.keys()).filter(|k| *k != CONFLICTS_KEY).collect();
+    fn object(
+        &mut self,
+        prefix: &str,
+        base: &Map<String, Value>,
+        local: &Map<String, Value>,
+        remote: &Map<String, Value>,
+    ) -> Map<String, Value> {
+        let mut keys: Vec<&String> = local
+            .keys()
+            .chain(remote.keys())
+            .filter(|k| *k != CONFLICTS_KEY)
+            .collect();
         keys.sort();
         keys.dedup();
         let mut out = Map::new();
         for key in keys {
-            let path = if prefix.is_empty() { key.clone() } else { format!("{prefix}.{key}") };
+            let path = if prefix.is_empty() {
+                key.clone()
+            } else {
+                format!("{prefix}.{key}")
+            };
             let (b, l, r) = (field(base, key), field(local, key), field(remote, key));
             // A null field is the same as an absent one (every optional
             // field defaults), so nulls are dropped rather than merged.
@@ -138,9 +157,15 @@ impl Ctx {
     fn items(&mut self, path: &str, base: &Value, local: &Value, remote: &Value) -> Value {
         let empty = Vec::new();
         let base_items = base.as_array().unwrap_or(&empty);
-        let (local_items, remote_items) = (local.as_array().unwrap_or(&empty), remote.as_array().unwrap_or(&empty));
+        let (local_items, remote_items) = (
+            local.as_array().unwrap_or(&empty),
+            remote.as_array().unwrap_or(&empty),
+        );
         let by_id = |items: &[Value]| -> BTreeMap<String, Value> {
-            items.iter().filter_map(|v| Some((item_id(v)?.to_owned(), v.clone()))).collect()
+            items
+                .iter()
+                .filter_map(|v| Some((item_id(v)?.to_owned(), v.clone())))
+                .collect()
         };
         let (b, l, r) = (by_id(base_items), by_id(local_items), by_id(remote_items));
         // The newer side's order first, then items only the other side has.
@@ -180,6 +205,12 @@ impl Ctx {
     }
 }
 
+/// The stable tie-break: compares the values' JSON text.
+fn text_greater(a: &Value, b: &Value) -> bool {
+    let (a, b) = (a.to_string(), b.to_string());
+    a > b
+}
+
 fn field<'a>(map: &'a Map<String, Value>, key: &str) -> &'a Value {
     map.get(key).unwrap_or(&Value::Null)
 }
@@ -192,7 +223,9 @@ fn is_item_list(v: &Value) -> bool {
     match v.as_array() {
         Some(items) => {
             let mut ids = HashSet::new();
-            items.iter().all(|i| item_id(i).is_some_and(|id| ids.insert(id)))
+            items
+                .iter()
+                .all(|i| item_id(i).is_some_and(|id| ids.insert(id)))
         }
         None => false,
     }
@@ -221,12 +254,17 @@ pub fn merge(base: Option<&Value>, local: Version<'_>, remote: Version<'_>) -> M
         conflicts: Vec::new(),
     };
     let mut data = match (base_data, local.data, remote.data) {
-        (Value::Object(b), Value::Object(l), Value::Object(r)) => Value::Object(ctx.object("", b, l, r)),
+        (Value::Object(b), Value::Object(l), Value::Object(r)) => {
+            Value::Object(ctx.object("", b, l, r))
+        }
         (b, l, r) => ctx.value("", b, l, r),
     };
     let stored = merge_stored_conflicts(base_data, local.data, remote.data, &ctx.conflicts);
     if let (Value::Object(map), false) = (&mut data, stored.is_empty()) {
-        map.insert(CONFLICTS_KEY.to_owned(), serde_json::to_value(&stored).expect("conflicts serialise"));
+        map.insert(
+            CONFLICTS_KEY.to_owned(),
+            serde_json::to_value(&stored).expect("conflicts serialise"),
+        );
     }
     Merged {
         data,
@@ -238,11 +276,23 @@ pub fn merge(base: Option<&Value>, local: Version<'_>, remote: Version<'_>) -> M
 /// Conflicts kept in the record: those still open on both sides (a conflict
 /// dropped on either side since `base` was resolved there), plus new ones,
 /// which replace older conflicts on the same path.
-fn merge_stored_conflicts(base: &Value, local: &Value, remote: &Value, new: &[Conflict]) -> Vec<Conflict> {
-    let (b, l, r) = (conflicts_of(base), conflicts_of(local), conflicts_of(remote));
+fn merge_stored_conflicts(
+    base: &Value,
+    local: &Value,
+    remote: &Value,
+    new: &[Conflict],
+) -> Vec<Conflict> {
+    let (b, l, r) = (
+        conflicts_of(base),
+        conflicts_of(local),
+        conflicts_of(remote),
+    );
     let paths = |cs: &[Conflict]| cs.iter().map(|c| c.path.clone()).collect::<HashSet<_>>();
     let (bp, lp, rp) = (paths(&b), paths(&l), paths(&r));
-    let resolved: HashSet<&String> = bp.iter().filter(|p| !lp.contains(*p) || !rp.contains(*p)).collect();
+    let resolved: HashSet<&String> = bp
+        .iter()
+        .filter(|p| !lp.contains(*p) || !rp.contains(*p))
+        .collect();
     let mut out: BTreeMap<String, Conflict> = BTreeMap::new();
     for c in l.into_iter().chain(r) {
         if !resolved.contains(&c.path) {
@@ -259,34 +309,60 @@ fn merge_stored_conflicts(base: &Value, local: &Value, remote: &Value, new: &[Co
 /// validation: when combining fields of both sides breaks a rule (say a
 /// salary minimum from one side above the maximum from the other), the newer
 /// version is kept whole and every field it overrode becomes a conflict.
-pub fn merge_valid(collection: Collection, base: Option<&Value>, local: Version<'_>, remote: Version<'_>) -> Merged {
+pub fn merge_valid(
+    collection: Collection,
+    base: Option<&Value>,
+    local: Version<'_>,
+    remote: Version<'_>,
+) -> Merged {
     let merged = merge(base, local, remote);
     if validate_data(collection, &merged.data).is_ok() {
         return merged;
     }
     let local_newer = match local.updated_at.cmp(&remote.updated_at) {
-        Ordering::Equal => local.data.to_string() > remote.data.to_string(),
+        Ordering::Equal => text_greater(local.data, remote.data),
         o => o == Ordering::Greater,
     };
-    let (winner, loser) = if local_newer { (local, remote) } else { (remote, local) };
+    let (winner, loser) = if local_newer {
+        (local, remote)
+    } else {
+        (remote, local)
+    };
     // Everything the winner overrode is kept as a conflict: merge with no base
     // and the winner forced newer.
     let forced = merge(
         None,
-        Version { data: winner.data, updated_at: Timestamp::from_millis(i64::MAX) },
-        Version { data: loser.data, updated_at: loser.updated_at },
+        Version {
+            data: winner.data,
+            updated_at: Timestamp::from_millis(i64::MAX),
+        },
+        Version {
+            data: loser.data,
+            updated_at: loser.updated_at,
+        },
     );
     let mut data = winner.data.clone();
     let conflicts: Vec<Conflict> = forced
         .conflicts
         .into_iter()
-        .map(|c| Conflict { kept_updated_at: winner.updated_at, ..c })
+        .map(|c| Conflict {
+            kept_updated_at: winner.updated_at,
+            ..c
+        })
         .collect();
-    let stored = merge_stored_conflicts(base.unwrap_or(&Value::Null), local.data, remote.data, &conflicts);
+    let stored = merge_stored_conflicts(
+        base.unwrap_or(&Value::Null),
+        local.data,
+        remote.data,
+        &conflicts,
+    );
     if let Value::Object(map) = &mut data {
         map.remove(CONFLICTS_KEY);
         if !stored.is_empty() {
-            map.insert(CONFLICTS_KEY.to_owned(), serde_json::to_value(&stored).expect("conflicts serialise"));
+            map.insert(
+                CONFLICTS_KEY.to_owned(),
+                serde_json::to_value(&stored).expect("conflicts serialise"),
+            );
         }
     }
     Merged {
@@ -315,15 +391,23 @@ fn set_path(target: &mut Value, path: &str, value: Value) {
     // Split off the first segment: `name`, `name.rest`, `name[id]...`.
     let end = path.find(['.', '[']).unwrap_or(path.len());
     let (head, rest) = path.split_at(end);
-    let Some(map) = target.as_object_mut() else { return };
+    let Some(map) = target.as_object_mut() else {
+        return;
+    };
     if rest.is_empty() {
         map.insert(head.to_owned(), value);
     } else if let Some(rest) = rest.strip_prefix('.') {
-        let child = map.entry(head.to_owned()).or_insert_with(|| Value::Object(Map::new()));
+        let child = map
+            .entry(head.to_owned())
+            .or_insert_with(|| Value::Object(Map::new()));
         set_path(child, rest, value);
     } else if let Some(after) = rest.strip_prefix('[') {
-        let Some((id, tail)) = after.split_once(']') else { return };
-        let Some(Value::Array(items)) = map.get_mut(head) else { return };
+        let Some((id, tail)) = after.split_once(']') else {
+            return;
+        };
+        let Some(Value::Array(items)) = map.get_mut(head) else {
+            return;
+        };
         if let Some(item) = items.iter_mut().find(|i| item_id(i) == Some(id)) {
             match tail.strip_prefix('.') {
                 Some(sub) => set_path(item, sub, value),
@@ -344,7 +428,17 @@ mod tests {
     }
 
     fn m(base: &Value, local: &Value, lt: i64, remote: &Value, rt: i64) -> Merged {
-        merge(Some(base), Version { data: local, updated_at: at(lt) }, Version { data: remote, updated_at: at(rt) })
+        merge(
+            Some(base),
+            Version {
+                data: local,
+                updated_at: at(lt),
+            },
+            Version {
+                data: remote,
+                updated_at: at(rt),
+            },
+        )
     }
 
     #[test]
@@ -367,7 +461,10 @@ mod tests {
         assert_eq!(out.data["title"], "远端");
         assert_eq!(out.conflicts.len(), 1);
         let c = &out.conflicts[0];
-        assert_eq!((c.path.as_str(), &c.kept, &c.other), ("title", &json!("远端"), &json!("本地")));
+        assert_eq!(
+            (c.path.as_str(), &c.kept, &c.other),
+            ("title", &json!("远端"), &json!("本地"))
+        );
         assert_eq!(stored_conflicts(&out.data), out.conflicts);
         // Choosing the other value resolves it.
         let resolved = resolve(&out.data, "title", json!("本地"));
@@ -384,11 +481,17 @@ mod tests {
             "follow_ups": [{"id": "a", "status": "open", "owner": "张"}, {"id": "c", "status": "open", "owner": "赵"}]});
         let out = m(&base, &local, 1, &remote, 2);
         assert!(out.conflicts.is_empty(), "{:?}", out.conflicts);
-        assert_eq!(out.data["indicators"], json!({"revenue": 120, "employees": 55}));
+        assert_eq!(
+            out.data["indicators"],
+            json!({"revenue": 120, "employees": 55})
+        );
         let items = out.data["follow_ups"].as_array().unwrap();
         let ids: Vec<&str> = items.iter().map(|i| i["id"].as_str().unwrap()).collect();
         assert_eq!(ids, ["a", "c", "b"]);
-        assert_eq!(items[0], json!({"id": "a", "status": "done", "owner": "张"}));
+        assert_eq!(
+            items[0],
+            json!({"id": "a", "status": "done", "owner": "张"})
+        );
     }
 
     #[test]
@@ -400,7 +503,10 @@ mod tests {
         assert_eq!(out.conflicts[0].path, "follow_ups[a].status");
         assert_eq!(out.data["follow_ups"][0]["status"], "done");
         let resolved = resolve(&out.data, "follow_ups[a].status", json!("cancelled"));
-        assert_eq!(resolved, json!({"follow_ups": [{"id": "a", "status": "cancelled"}]}));
+        assert_eq!(
+            resolved,
+            json!({"follow_ups": [{"id": "a", "status": "cancelled"}]})
+        );
     }
 
     #[test]
@@ -409,7 +515,10 @@ mod tests {
         let local = json!({"items": [{"id": "a", "v": 2}, {"id": "b", "v": 1}]});
         let remote = json!({"items": [{"id": "b", "v": 1}]});
         let out = m(&base, &local, 1, &remote, 2);
-        assert_eq!(out.data["items"], json!([{"id": "b", "v": 1}, {"id": "a", "v": 2}]));
+        assert_eq!(
+            out.data["items"],
+            json!([{"id": "b", "v": 1}, {"id": "a", "v": 2}])
+        );
         // An untouched item deleted on one side stays deleted.
         let local2 = json!({"items": [{"id": "a", "v": 1}]});
         let out = m(&base, &local2, 1, &remote, 2);
@@ -426,7 +535,13 @@ mod tests {
         let out = m(&base, &local, 5, &remote, 6);
         assert_eq!(out.data, json!({"title": "y", "headcount": 3}));
         // A device that never saw the conflict keeps it when merging with one that did.
-        let out = m(&json!({"title": "x"}), &json!({"title": "x", "note": 1}), 1, &base, 2);
+        let out = m(
+            &json!({"title": "x"}),
+            &json!({"title": "x", "note": 1}),
+            1,
+            &base,
+            2,
+        );
         assert_eq!(stored_conflicts(&out.data).len(), 1);
     }
 
@@ -445,19 +560,32 @@ mod tests {
         let out = merge_valid(
             Collection::Positions,
             Some(&base),
-            Version { data: &local, updated_at: at(1) },
-            Version { data: &remote, updated_at: at(2) },
+            Version {
+                data: &local,
+                updated_at: at(1),
+            },
+            Version {
+                data: &remote,
+                updated_at: at(2),
+            },
         );
         assert_eq!(validate_data(Collection::Positions, &out.data), Ok(()));
         assert_eq!(out.data["salary_min"], 4000);
         assert_eq!(out.data["salary_max"], 5000);
         let paths: Vec<&str> = out.conflicts.iter().map(|c| c.path.as_str()).collect();
-        assert!(paths.contains(&"salary_min") && paths.contains(&"salary_max"), "{paths:?}");
+        assert!(
+            paths.contains(&"salary_min") && paths.contains(&"salary_max"),
+            "{paths:?}"
+        );
     }
 
     fn small_object() -> impl Strategy<Value = Value> {
-        proptest::collection::btree_map("[a-d]", prop_oneof![Just(Value::Null), (0i64..3).prop_map(Value::from)], 0..4)
-            .prop_map(|m| Value::Object(m.into_iter().collect()))
+        proptest::collection::btree_map(
+            "[a-d]",
+            prop_oneof![Just(Value::Null), (0i64..3).prop_map(Value::from)],
+            0..4,
+        )
+        .prop_map(|m| Value::Object(m.into_iter().collect()))
     }
 
     proptest! {

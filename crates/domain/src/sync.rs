@@ -37,7 +37,9 @@ pub struct PullQuery {
 impl PullQuery {
     /// The page size to use: the default when absent, clamped to 1..=max.
     pub fn effective_limit(&self) -> u32 {
-        self.limit.unwrap_or(PULL_DEFAULT_LIMIT).clamp(1, PULL_MAX_LIMIT)
+        self.limit
+            .unwrap_or(PULL_DEFAULT_LIMIT)
+            .clamp(1, PULL_MAX_LIMIT)
     }
 }
 
@@ -171,7 +173,10 @@ mod tests {
             serde_json::to_value(&r).unwrap(),
             json!({"mutation_id": "01936f3e-7a3c-7cc0-8000-000000000002", "status": "duplicate", "rev": 3, "error": null, "merged": null})
         );
-        assert!(serde_json::from_value::<PushRequest>(json!({"mutations": [{"collection": "users"}]})).is_err());
+        assert!(serde_json::from_value::<PushRequest>(
+            json!({"mutations": [{"collection": "users"}]})
+        )
+        .is_err());
     }
 
     #[test]

@@ -39,7 +39,9 @@ impl Date {
             return Err(TimeError::NoSuchDay(format!("{year}-{month}-{day}")));
         }
         if day == 0 || day > days_in_month(year, month) {
-            return Err(TimeError::NoSuchDay(format!("{year:04}-{month:02}-{day:02}")));
+            return Err(TimeError::NoSuchDay(format!(
+                "{year:04}-{month:02}-{day:02}"
+            )));
         }
         Ok(Date { year, month, day })
     }
@@ -190,14 +192,13 @@ impl Timestamp {
 
     /// The calendar date of this instant in China Standard Time.
     pub fn local_date(self) -> Date {
-        Date::from_days_since_epoch(
-            (self.0 + CST_OFFSET_MINUTES * 60_000).div_euclid(MS_PER_DAY),
-        )
+        Date::from_days_since_epoch((self.0 + CST_OFFSET_MINUTES * 60_000).div_euclid(MS_PER_DAY))
     }
 
     /// The instant at which a China-Standard-Time date and time of day begins.
     pub fn from_local(date: Date, time: TimeOfDay) -> Timestamp {
-        let minutes = date.days_since_epoch() * 1440 + i64::from(time.minutes()) - CST_OFFSET_MINUTES;
+        let minutes =
+            date.days_since_epoch() * 1440 + i64::from(time.minutes()) - CST_OFFSET_MINUTES;
         Timestamp(minutes * 60_000)
     }
 
@@ -211,7 +212,11 @@ impl Timestamp {
         let date = Date::parse(&text[..10])?;
         let rest = &text[10..];
         let rb = rest.as_bytes();
-        if !(rb[0] == b'T' || rb[0] == b't' || rb[0] == b' ') || rb.len() < 9 || rb[3] != b':' || rb[6] != b':' {
+        if !(rb[0] == b'T' || rb[0] == b't' || rb[0] == b' ')
+            || rb.len() < 9
+            || rb[3] != b':'
+            || rb[6] != b':'
+        {
             return Err(bad());
         }
         let h = digits(&rest[1..3]).ok_or_else(bad)?;
@@ -228,12 +233,16 @@ impl Timestamp {
                 return Err(bad());
             }
             let ms_digits = &frac[..n.min(3)];
-            millis = i64::from(digits(ms_digits).ok_or_else(bad)?) * 10i64.pow(3 - ms_digits.len() as u32);
+            millis = i64::from(digits(ms_digits).ok_or_else(bad)?)
+                * 10i64.pow(3 - ms_digits.len() as u32);
             tail = &frac[n..];
         }
         let offset_minutes = match tail {
             "Z" | "z" => 0,
-            _ if tail.len() == 6 && (tail.starts_with('+') || tail.starts_with('-')) && &tail[3..4] == ":" => {
+            _ if tail.len() == 6
+                && (tail.starts_with('+') || tail.starts_with('-'))
+                && &tail[3..4] == ":" =>
+            {
                 let oh = i64::from(digits(&tail[1..3]).ok_or_else(bad)?);
                 let om = i64::from(digits(&tail[4..6]).ok_or_else(bad)?);
                 let sign = if tail.starts_with('-') { -1 } else { 1 };
@@ -241,7 +250,8 @@ impl Timestamp {
             }
             _ => return Err(bad()),
         };
-        let secs = date.days_since_epoch() * 86_400 + i64::from(h * 3600 + m * 60 + s.min(59)) - offset_minutes * 60;
+        let secs = date.days_since_epoch() * 86_400 + i64::from(h * 3600 + m * 60 + s.min(59))
+            - offset_minutes * 60;
         Ok(Timestamp(secs * 1000 + millis))
     }
 }
@@ -304,9 +314,19 @@ mod tests {
         assert_eq!(t.to_string(), "2026-11-26T21:52:13.123Z");
         let same = Timestamp::parse("2026-11-27T05:52:13.123+08:00").unwrap();
         assert_eq!(t, same);
-        assert_eq!(Timestamp::parse("2026-11-26T21:52:13Z").unwrap().millis() % 1000, 0);
+        assert_eq!(
+            Timestamp::parse("2026-11-26T21:52:13Z").unwrap().millis() % 1000,
+            0
+        );
         assert_eq!(t.local_date().to_string(), "2026-11-27");
-        for bad in ["", "2026-11-26", "2026-11-26T25:00:00Z", "2026-11-26T10:00:00", "2026-11-26T10:00:00.Z", "中文中文中文中文中文中文"] {
+        for bad in [
+            "",
+            "2026-11-26",
+            "2026-11-26T25:00:00Z",
+            "2026-11-26T10:00:00",
+            "2026-11-26T10:00:00.Z",
+            "中文中文中文中文中文中文",
+        ] {
             assert!(Timestamp::parse(bad).is_err(), "{bad}");
         }
     }

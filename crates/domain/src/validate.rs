@@ -75,7 +75,11 @@ impl ValidationError {
 
     /// A plain-words message in one language, including the field name.
     pub fn message(&self, lang: Lang) -> String {
-        format!("{}{}", self.label.get(lang), problem_text(&self.problem, lang))
+        format!(
+            "{}{}",
+            self.label.get(lang),
+            problem_text(&self.problem, lang)
+        )
     }
 
     /// The message in both languages, for API answers.
@@ -102,8 +106,18 @@ fn problem_text(problem: &Problem, lang: Lang) -> String {
                 format!(": must be between {min} and {max}")
             }
         }
-        Problem::MinAboveMax => if zh { "：下限不能高于上限" } else { ": the minimum is above the maximum" }.into(),
-        Problem::EndBeforeStart => if zh { "：结束不能早于开始" } else { ": ends before it starts" }.into(),
+        Problem::MinAboveMax => if zh {
+            "：下限不能高于上限"
+        } else {
+            ": the minimum is above the maximum"
+        }
+        .into(),
+        Problem::EndBeforeStart => if zh {
+            "：结束不能早于开始"
+        } else {
+            ": ends before it starts"
+        }
+        .into(),
         Problem::MobilePhone => if zh {
             "：请填写 11 位手机号码"
         } else {
@@ -128,8 +142,18 @@ fn problem_text(problem: &Problem, lang: Lang) -> String {
             ": the check digit is wrong; please check the code"
         }
         .into(),
-        Problem::Date => if zh { "：日期格式应为 年-月-日" } else { ": use the date format YYYY-MM-DD" }.into(),
-        Problem::Url => if zh { "：应为 http(s) 链接" } else { ": must be an http(s) link" }.into(),
+        Problem::Date => if zh {
+            "：日期格式应为 年-月-日"
+        } else {
+            ": use the date format YYYY-MM-DD"
+        }
+        .into(),
+        Problem::Url => if zh {
+            "：应为 http(s) 链接"
+        } else {
+            ": must be an http(s) link"
+        }
+        .into(),
         Problem::TooMany { max } => {
             if zh {
                 format!("：最多 {max} 项")
@@ -137,7 +161,12 @@ fn problem_text(problem: &Problem, lang: Lang) -> String {
                 format!(": at most {max} entries")
             }
         }
-        Problem::MissingReference => if zh { "：请选择" } else { ": please choose one" }.into(),
+        Problem::MissingReference => if zh {
+            "：请选择"
+        } else {
+            ": please choose one"
+        }
+        .into(),
         Problem::Shape(detail) => {
             if zh {
                 format!("：数据格式不正确（{detail}）")
@@ -160,12 +189,20 @@ impl ValidationErrors {
 
     /// Every message in one language, one per line.
     pub fn message(&self, lang: Lang) -> String {
-        self.0.iter().map(|e| e.message(lang)).collect::<Vec<_>>().join("\n")
+        self.0
+            .iter()
+            .map(|e| e.message(lang))
+            .collect::<Vec<_>>()
+            .join("\n")
     }
 
     /// Every message in both languages, for API answers.
     pub fn bilingual(&self) -> String {
-        self.0.iter().map(ValidationError::bilingual).collect::<Vec<_>>().join("; ")
+        self.0
+            .iter()
+            .map(ValidationError::bilingual)
+            .collect::<Vec<_>>()
+            .join("; ")
     }
 
     /// A single whole-record error (used for undecodable data).
@@ -286,7 +323,8 @@ impl Checker {
     /// An optional http(s) link; empty is allowed.
     pub fn url(&mut self, field: &str, label: Text, value: &str) {
         let v = value.trim();
-        if !v.is_empty() && !(v.starts_with("https://") || v.starts_with("http://")) || v.contains(char::is_whitespace) {
+        let is_link = v.starts_with("https://") || v.starts_with("http://");
+        if !(v.is_empty() || is_link) || v.contains(char::is_whitespace) {
             self.fail(field, label, Problem::Url);
         }
         self.max_len(field, label, value, 2000);
@@ -317,7 +355,11 @@ impl MobilePhone {
         let compact: String = text.chars().filter(|c| !matches!(c, ' ' | '-')).collect();
         let digits = compact.strip_prefix("+86").unwrap_or(&compact);
         let b = digits.as_bytes();
-        if b.len() == 11 && b[0] == b'1' && (b'3'..=b'9').contains(&b[1]) && b.iter().all(u8::is_ascii_digit) {
+        if b.len() == 11
+            && b[0] == b'1'
+            && (b'3'..=b'9').contains(&b[1])
+            && b.iter().all(u8::is_ascii_digit)
+        {
             Ok(MobilePhone(digits.to_owned()))
         } else {
             Err(Problem::MobilePhone)
@@ -345,14 +387,20 @@ pub fn is_contact_phone(text: &str) -> bool {
         None => return false,
     };
     let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    digits(area) && area.starts_with('0') && (3..=4).contains(&area.len()) && digits(number) && (7..=8).contains(&number.len())
+    digits(area)
+        && area.starts_with('0')
+        && (3..=4).contains(&area.len())
+        && digits(number)
+        && (7..=8).contains(&number.len())
 }
 
 /// The characters of a unified social credit code (GB 32100-2015): digits and
 /// capital letters without I, O, Z, S, V. The index of a character is its value.
 const CREDIT_CHARSET: &[u8; 31] = b"0123456789ABCDEFGHJKLMNPQRTUWXY";
 /// Weights of positions 1..17: 3^i mod 31.
-const CREDIT_WEIGHTS: [u32; 17] = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+const CREDIT_WEIGHTS: [u32; 17] = [
+    1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28,
+];
 
 /// A 统一社会信用代码 with a correct check digit.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -391,7 +439,10 @@ impl CreditCode {
 }
 
 fn credit_value(b: u8) -> Option<u32> {
-    CREDIT_CHARSET.iter().position(|&c| c == b).map(|i| i as u32)
+    CREDIT_CHARSET
+        .iter()
+        .position(|&c| c == b)
+        .map(|i| i as u32)
 }
 
 fn check_value(values: &[u32]) -> u32 {
@@ -407,16 +458,40 @@ mod tests {
     #[test]
     fn credit_codes_of_real_format() {
         // Published codes of well-known companies (real format, correct check digits).
-        for code in ["91350100M000100Y43", "914403001922038216", "91370200163562681G"] {
+        for code in [
+            "91350100M000100Y43",
+            "914403001922038216",
+            "91370200163562681G",
+        ] {
             assert!(CreditCode::parse(code).is_ok(), "{code} should be valid");
         }
-        assert_eq!(CreditCode::parse(" 91350100m000100y43 ").unwrap().as_str(), "91350100M000100Y43");
+        assert_eq!(
+            CreditCode::parse(" 91350100m000100y43 ").unwrap().as_str(),
+            "91350100M000100Y43"
+        );
         // Wrong check digits (last character changed).
-        assert_eq!(CreditCode::parse("91350100M000100Y44"), Err(Problem::CreditCodeCheckDigit));
-        assert_eq!(CreditCode::parse("914403001922038217"), Err(Problem::CreditCodeCheckDigit));
+        assert_eq!(
+            CreditCode::parse("91350100M000100Y44"),
+            Err(Problem::CreditCodeCheckDigit)
+        );
+        assert_eq!(
+            CreditCode::parse("914403001922038217"),
+            Err(Problem::CreditCodeCheckDigit)
+        );
         // Wrong shape: length, forbidden letters I O Z S V, non-ASCII.
-        for bad in ["", "91350100M000100Y4", "91350100M000100Y433", "91350100M0001I0Y43", "9135010OM000100Y43", "９1350100M000100Y43"] {
-            assert_eq!(CreditCode::parse(bad), Err(Problem::CreditCodeFormat), "{bad}");
+        for bad in [
+            "",
+            "91350100M000100Y4",
+            "91350100M000100Y433",
+            "91350100M0001I0Y43",
+            "9135010OM000100Y43",
+            "９1350100M000100Y43",
+        ] {
+            assert_eq!(
+                CreditCode::parse(bad),
+                Err(Problem::CreditCodeFormat),
+                "{bad}"
+            );
         }
     }
 
@@ -425,10 +500,22 @@ mod tests {
         for ok in ["13812345678", "+86 138 1234 5678", "199-1234-5678"] {
             assert!(MobilePhone::parse(ok).is_ok(), "{ok}");
         }
-        for bad in ["12812345678", "1381234567", "138123456789", "1381234567a", ""] {
+        for bad in [
+            "12812345678",
+            "1381234567",
+            "138123456789",
+            "1381234567a",
+            "",
+        ] {
             assert!(MobilePhone::parse(bad).is_err(), "{bad}");
         }
-        for ok in ["0532-88512345", "053288512345", "0532-8851234", "12345", "13812345678"] {
+        for ok in [
+            "0532-88512345",
+            "053288512345",
+            "0532-8851234",
+            "12345",
+            "13812345678",
+        ] {
             assert!(is_contact_phone(ok), "{ok}");
         }
         for bad in ["532-88512345", "0532-885", "hello", "0532-885123456"] {
@@ -445,12 +532,21 @@ mod tests {
         c.mobile("phone", Text::new("手机号", "Mobile"), "123");
         let errs = c.finish().unwrap_err();
         assert_eq!(errs.0.len(), 3);
-        assert_eq!(errs.field("title").unwrap().message(Lang::Zh), "岗位名称：必填");
-        assert_eq!(errs.field("title").unwrap().message(Lang::En), "Title: required");
+        assert_eq!(
+            errs.field("title").unwrap().message(Lang::Zh),
+            "岗位名称：必填"
+        );
+        assert_eq!(
+            errs.field("title").unwrap().message(Lang::En),
+            "Title: required"
+        );
         assert!(errs.bilingual().contains("不能超过 10 个字"));
         let mut nested = Checker::nested("follow_ups.0");
         nested.required("owner", Text::new("责任人", "Owner"), "", 10);
-        assert_eq!(nested.finish().unwrap_err().0[0].field, "follow_ups.0.owner");
+        assert_eq!(
+            nested.finish().unwrap_err().0[0].field,
+            "follow_ups.0.owner"
+        );
     }
 
     proptest! {

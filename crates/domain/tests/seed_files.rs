@@ -22,21 +22,30 @@ fn every_seed_record_validates_and_ids_are_unique() {
         }
         files += 1;
         let stem = path.file_stem().unwrap().to_str().unwrap().to_owned();
-        let collection: Collection = stem.parse().unwrap_or_else(|_| panic!("{stem}.json is not a collection"));
+        let collection: Collection = stem
+            .parse()
+            .unwrap_or_else(|_| panic!("{stem}.json is not a collection"));
         let text = std::fs::read_to_string(&path).unwrap();
-        let records: Vec<Value> = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{stem}.json: {e}"));
+        let records: Vec<Value> =
+            serde_json::from_str(&text).unwrap_or_else(|e| panic!("{stem}.json: {e}"));
         for mut record in records {
             let id = record
                 .as_object_mut()
                 .and_then(|m| m.remove("id"))
                 .and_then(|v| v.as_str().map(str::to_owned))
                 .unwrap_or_else(|| panic!("{stem}.json: record without id"));
-            assert!(uuid::Uuid::try_parse(&id).is_ok(), "{stem}.json: bad id {id}");
+            assert!(
+                uuid::Uuid::try_parse(&id).is_ok(),
+                "{stem}.json: bad id {id}"
+            );
             assert!(ids.insert(id.clone()), "{stem}.json: duplicate id {id}");
             if let Err(e) = validate_data(collection, &record) {
                 panic!("{stem}.json record {id}: {}", e.bilingual());
             }
         }
     }
-    assert!(files >= 7, "expected a seed file per seeded collection, found {files}");
+    assert!(
+        files >= 7,
+        "expected a seed file per seeded collection, found {files}"
+    );
 }

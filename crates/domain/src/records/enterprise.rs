@@ -199,7 +199,14 @@ pub struct Enterprise {
 pub(crate) fn check_amount(c: &mut Checker, field: &str, label: Text, value: Option<f64>) {
     if let Some(v) = value {
         if !v.is_finite() || !(0.0..=10_000_000.0).contains(&v) {
-            c.fail(field, label, crate::validate::Problem::OutOfRange { min: 0, max: 10_000_000 });
+            c.fail(
+                field,
+                label,
+                crate::validate::Problem::OutOfRange {
+                    min: 0,
+                    max: 10_000_000,
+                },
+            );
         }
     }
 }
@@ -209,34 +216,92 @@ impl RecordData for Enterprise {
 
     fn validate(&self) -> ValidationResult {
         let mut c = Checker::default();
-        c.required("name", Text::new("企业名称", "Enterprise name"), &self.name, SHORT_TEXT);
+        c.required(
+            "name",
+            Text::new("企业名称", "Enterprise name"),
+            &self.name,
+            SHORT_TEXT,
+        );
         if !self.credit_code.trim().is_empty() {
             if let Err(problem) = CreditCode::parse(&self.credit_code) {
-                c.fail("credit_code", Text::new("统一社会信用代码", "Unified social credit code"), problem);
+                c.fail(
+                    "credit_code",
+                    Text::new("统一社会信用代码", "Unified social credit code"),
+                    problem,
+                );
             }
         }
-        c.required("industry", Text::new("行业", "Industry"), &self.industry, 30);
-        c.required("community", Text::new("所在村居/社区", "Village or community"), &self.community, 50);
-        check_amount(&mut c, "annual_revenue", Text::new("年营业收入", "Annual revenue"), self.annual_revenue);
-        check_amount(&mut c, "rd_spend", Text::new("研发投入", "R&D spend"), self.rd_spend);
-        check_amount(&mut c, "export_volume", Text::new("进出口额", "Import/export volume"), self.export_volume);
+        c.required(
+            "industry",
+            Text::new("行业", "Industry"),
+            &self.industry,
+            30,
+        );
+        c.required(
+            "community",
+            Text::new("所在村居/社区", "Village or community"),
+            &self.community,
+            50,
+        );
+        check_amount(
+            &mut c,
+            "annual_revenue",
+            Text::new("年营业收入", "Annual revenue"),
+            self.annual_revenue,
+        );
+        check_amount(
+            &mut c,
+            "rd_spend",
+            Text::new("研发投入", "R&D spend"),
+            self.rd_spend,
+        );
+        check_amount(
+            &mut c,
+            "export_volume",
+            Text::new("进出口额", "Import/export volume"),
+            self.export_volume,
+        );
         if let Some(n) = self.employees {
-            c.range("employees", Text::new("从业人数", "Employees"), i64::from(n), 0, 1_000_000);
+            c.range(
+                "employees",
+                Text::new("从业人数", "Employees"),
+                i64::from(n),
+                0,
+                1_000_000,
+            );
         }
         if let (Some(insured), Some(total)) = (self.insured_headcount, self.employees) {
             if insured > total {
                 c.fail(
                     "insured_headcount",
                     Text::new("参保人数", "Insured headcount"),
-                    crate::validate::Problem::OutOfRange { min: 0, max: i64::from(total) },
+                    crate::validate::Problem::OutOfRange {
+                        min: 0,
+                        max: i64::from(total),
+                    },
                 );
             }
         }
         if let Some(y) = self.founded_year {
-            c.range("founded_year", Text::new("成立年份", "Year founded"), i64::from(y), 1900, 2100);
+            c.range(
+                "founded_year",
+                Text::new("成立年份", "Year founded"),
+                i64::from(y),
+                1900,
+                2100,
+            );
         }
-        c.max_len("contact_name", Text::new("联系人", "Contact"), &self.contact_name, 50);
-        c.contact_phone("contact_phone", Text::new("联系电话", "Phone"), &self.contact_phone);
+        c.max_len(
+            "contact_name",
+            Text::new("联系人", "Contact"),
+            &self.contact_name,
+            50,
+        );
+        c.contact_phone(
+            "contact_phone",
+            Text::new("联系电话", "Phone"),
+            &self.contact_phone,
+        );
         c.max_len("notes", Text::new("备注", "Notes"), &self.notes, LONG_TEXT);
         c.finish()
     }

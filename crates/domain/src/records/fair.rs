@@ -86,17 +86,39 @@ impl RecordData for Fair {
     fn validate(&self) -> ValidationResult {
         let mut c = Checker::default();
         c.required("name", Text::new("名称", "Name"), &self.name, SHORT_TEXT);
-        c.required("organiser", Text::new("主办单位", "Organiser"), &self.organiser, SHORT_TEXT);
+        c.required(
+            "organiser",
+            Text::new("主办单位", "Organiser"),
+            &self.organiser,
+            SHORT_TEXT,
+        );
         c.max_len("venue", Text::new("地点", "Venue"), &self.venue, 200);
-        c.url("online_url", Text::new("线上链接", "Online link"), &self.online_url);
+        c.url(
+            "online_url",
+            Text::new("线上链接", "Online link"),
+            &self.online_url,
+        );
         if self.venue.trim().is_empty() && self.online_url.trim().is_empty() {
-            c.fail("venue", Text::new("地点或线上链接", "Venue or online link"), Problem::Required);
+            c.fail(
+                "venue",
+                Text::new("地点或线上链接", "Venue or online link"),
+                Problem::Required,
+            );
         }
         if self.end_time < self.start_time {
-            c.fail("end_time", Text::new("结束时间", "Closing time"), Problem::EndBeforeStart);
+            c.fail(
+                "end_time",
+                Text::new("结束时间", "Closing time"),
+                Problem::EndBeforeStart,
+            );
         }
         c.text_list("sectors", Text::new("行业", "Sectors"), &self.sectors, 30);
-        c.max_len("description", Text::new("简介", "Description"), &self.description, LONG_TEXT);
+        c.max_len(
+            "description",
+            Text::new("简介", "Description"),
+            &self.description,
+            LONG_TEXT,
+        );
         c.finish()
     }
 }
@@ -134,13 +156,41 @@ impl RecordData for Employer {
 
     fn validate(&self) -> ValidationResult {
         let mut c = Checker::default();
-        c.required("name", Text::new("单位名称", "Employer name"), &self.name, SHORT_TEXT);
+        c.required(
+            "name",
+            Text::new("单位名称", "Employer name"),
+            &self.name,
+            SHORT_TEXT,
+        );
         c.required("sector", Text::new("行业", "Sector"), &self.sector, 30);
-        c.max_len("location", Text::new("地址", "Location"), &self.location, 200);
-        c.max_len("description", Text::new("简介", "Description"), &self.description, LONG_TEXT);
-        c.max_len("contact_name", Text::new("联系人", "Contact"), &self.contact_name, 50);
-        c.contact_phone("contact_phone", Text::new("联系电话", "Phone"), &self.contact_phone);
-        c.list_len("fair_ids", Text::new("参加的招聘会", "Fairs"), self.fair_ids.len());
+        c.max_len(
+            "location",
+            Text::new("地址", "Location"),
+            &self.location,
+            200,
+        );
+        c.max_len(
+            "description",
+            Text::new("简介", "Description"),
+            &self.description,
+            LONG_TEXT,
+        );
+        c.max_len(
+            "contact_name",
+            Text::new("联系人", "Contact"),
+            &self.contact_name,
+            50,
+        );
+        c.contact_phone(
+            "contact_phone",
+            Text::new("联系电话", "Phone"),
+            &self.contact_phone,
+        );
+        c.list_len(
+            "fair_ids",
+            Text::new("参加的招聘会", "Fairs"),
+            self.fair_ids.len(),
+        );
         c.finish()
     }
 }
@@ -178,6 +228,9 @@ mod tests {
         assert!(f.validate().unwrap_err().field("online_url").is_some());
         let mut f = fair();
         f.end_time = TimeOfDay::parse("08:00").unwrap();
-        assert_eq!(f.validate().unwrap_err().field("end_time").unwrap().problem, Problem::EndBeforeStart);
+        assert_eq!(
+            f.validate().unwrap_err().field("end_time").unwrap().problem,
+            Problem::EndBeforeStart
+        );
     }
 }

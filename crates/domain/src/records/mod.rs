@@ -19,10 +19,10 @@ pub use fair::{Employer, Fair, FairKind};
 pub use interest::Interest;
 pub use policy::{Policy, PolicyCategory};
 pub use position::{Education, Position};
-pub use project::{Blocker, Milestone, Project, ProjectLevel, ProjectStatus, ProgressUpdate};
+pub use project::{Blocker, Milestone, ProgressUpdate, Project, ProjectLevel, ProjectStatus};
 pub use visit::{
-    Difficulty, DifficultyCategory, DifficultyStatus, FollowUp, FollowUpStatus, Indicators, PhotoRef, Urgency,
-    Visit,
+    Difficulty, DifficultyCategory, DifficultyStatus, FollowUp, FollowUpStatus, Indicators,
+    PhotoRef, Urgency, Visit,
 };
 
 use crate::collection::Collection;

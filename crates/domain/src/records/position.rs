@@ -105,21 +105,74 @@ impl RecordData for Position {
 
     fn validate(&self) -> ValidationResult {
         let mut c = Checker::default();
-        c.required("title", Text::new("岗位名称", "Job title"), &self.title, SHORT_TEXT);
+        c.required(
+            "title",
+            Text::new("岗位名称", "Job title"),
+            &self.title,
+            SHORT_TEXT,
+        );
         c.required("sector", Text::new("行业", "Sector"), &self.sector, 30);
-        c.range("headcount", Text::new("招聘人数", "Headcount"), i64::from(self.headcount), 1, 10_000);
+        c.range(
+            "headcount",
+            Text::new("招聘人数", "Headcount"),
+            i64::from(self.headcount),
+            1,
+            10_000,
+        );
         let salary = Text::new("月薪", "Monthly salary");
-        c.range("salary_min", salary, i64::from(self.salary_min), 0, MAX_MONTHLY_SALARY);
-        c.range("salary_max", salary, i64::from(self.salary_max), 0, MAX_MONTHLY_SALARY);
+        c.range(
+            "salary_min",
+            salary,
+            i64::from(self.salary_min),
+            0,
+            MAX_MONTHLY_SALARY,
+        );
+        c.range(
+            "salary_max",
+            salary,
+            i64::from(self.salary_max),
+            0,
+            MAX_MONTHLY_SALARY,
+        );
         if self.salary_min > self.salary_max {
             c.fail("salary_max", salary, Problem::MinAboveMax);
         }
-        c.range("experience_years", Text::new("工作经验", "Experience"), i64::from(self.experience_years), 0, 40);
-        c.required("location", Text::new("工作地点", "Location"), &self.location, 200);
-        c.text_list("benefits", Text::new("福利", "Benefits"), &self.benefits, 30);
-        c.max_len("description", Text::new("岗位描述", "Description"), &self.description, LONG_TEXT);
-        c.max_len("contact_name", Text::new("联系人", "Contact"), &self.contact_name, 50);
-        c.contact_phone("contact_phone", Text::new("联系电话", "Phone"), &self.contact_phone);
+        c.range(
+            "experience_years",
+            Text::new("工作经验", "Experience"),
+            i64::from(self.experience_years),
+            0,
+            40,
+        );
+        c.required(
+            "location",
+            Text::new("工作地点", "Location"),
+            &self.location,
+            200,
+        );
+        c.text_list(
+            "benefits",
+            Text::new("福利", "Benefits"),
+            &self.benefits,
+            30,
+        );
+        c.max_len(
+            "description",
+            Text::new("岗位描述", "Description"),
+            &self.description,
+            LONG_TEXT,
+        );
+        c.max_len(
+            "contact_name",
+            Text::new("联系人", "Contact"),
+            &self.contact_name,
+            50,
+        );
+        c.contact_phone(
+            "contact_phone",
+            Text::new("联系电话", "Phone"),
+            &self.contact_phone,
+        );
         c.finish()
     }
 }

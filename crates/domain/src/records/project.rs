@@ -179,14 +179,52 @@ impl RecordData for Project {
 
     fn validate(&self) -> ValidationResult {
         let mut c = Checker::default();
-        c.required("name", Text::new("项目名称", "Project name"), &self.name, SHORT_TEXT);
-        c.required("owner_unit", Text::new("建设单位", "Owner unit"), &self.owner_unit, SHORT_TEXT);
-        c.required("location", Text::new("建设地点", "Location"), &self.location, 200);
-        check_amount(&mut c, "investment", Text::new("总投资", "Investment"), self.investment);
-        c.max_len("description", Text::new("建设内容", "Scope"), &self.description, LONG_TEXT);
-        c.list_len("milestones", Text::new("节点", "Milestones"), self.milestones.len());
-        c.list_len("blockers", Text::new("堵点问题", "Blocking issues"), self.blockers.len());
-        c.max_items("updates", Text::new("进展", "Updates"), self.updates.len(), 1000);
+        c.required(
+            "name",
+            Text::new("项目名称", "Project name"),
+            &self.name,
+            SHORT_TEXT,
+        );
+        c.required(
+            "owner_unit",
+            Text::new("建设单位", "Owner unit"),
+            &self.owner_unit,
+            SHORT_TEXT,
+        );
+        c.required(
+            "location",
+            Text::new("建设地点", "Location"),
+            &self.location,
+            200,
+        );
+        check_amount(
+            &mut c,
+            "investment",
+            Text::new("总投资", "Investment"),
+            self.investment,
+        );
+        c.max_len(
+            "description",
+            Text::new("建设内容", "Scope"),
+            &self.description,
+            LONG_TEXT,
+        );
+        c.list_len(
+            "milestones",
+            Text::new("节点", "Milestones"),
+            self.milestones.len(),
+        );
+        c.list_len(
+            "blockers",
+            Text::new("堵点问题", "Blocking issues"),
+            self.blockers.len(),
+        );
+        c.max_items(
+            "updates",
+            Text::new("进展", "Updates"),
+            self.updates.len(),
+            1000,
+        );
         for (i, m) in self.milestones.iter().enumerate() {
             let mut n = Checker::nested(format!("milestones.{i}"));
             n.required("name", Text::new("节点名称", "Milestone"), &m.name, 50);
@@ -194,15 +232,30 @@ impl RecordData for Project {
         }
         for (i, b) in self.blockers.iter().enumerate() {
             let mut n = Checker::nested(format!("blockers.{i}"));
-            n.required("description", Text::new("问题描述", "Description"), &b.description, 1000);
-            n.required("department", Text::new("责任部门", "Department"), &b.department, 50);
+            n.required(
+                "description",
+                Text::new("问题描述", "Description"),
+                &b.description,
+                1000,
+            );
+            n.required(
+                "department",
+                Text::new("责任部门", "Department"),
+                &b.department,
+                50,
+            );
             c.merge(n);
         }
         for (i, u) in self.updates.iter().enumerate() {
             let mut n = Checker::nested(format!("updates.{i}"));
             n.required("text", Text::new("进展内容", "Update"), &u.text, 2000);
             n.max_len("author", Text::new("填报人", "Author"), &u.author, 50);
-            n.max_items("photos", Text::new("照片", "Photos"), u.photos.len(), MAX_PHOTOS);
+            n.max_items(
+                "photos",
+                Text::new("照片", "Photos"),
+                u.photos.len(),
+                MAX_PHOTOS,
+            );
             for (j, p) in u.photos.iter().enumerate() {
                 p.check(&mut n, &format!("photos.{j}"));
             }

@@ -187,11 +187,21 @@ pub const MAX_PHOTO_BYTES: u32 = 2 * 1024 * 1024;
 impl PhotoRef {
     pub(crate) fn check(&self, c: &mut Checker, field: &str) {
         let label = Text::new("照片", "Photo");
-        let hex = self.sha256.len() == 64 && self.sha256.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
+        let hex = self.sha256.len() == 64
+            && self
+                .sha256
+                .bytes()
+                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
         if !hex {
             c.fail(field, label, Problem::Shape("sha256".into()));
         }
-        c.range(field, label, i64::from(self.bytes), 1, i64::from(MAX_PHOTO_BYTES));
+        c.range(
+            field,
+            label,
+            i64::from(self.bytes),
+            1,
+            i64::from(MAX_PHOTO_BYTES),
+        );
         c.max_len(field, label, &self.caption, 200);
     }
 }
@@ -253,16 +263,48 @@ impl RecordData for Visit {
     fn validate(&self) -> ValidationResult {
         let mut c = Checker::default();
         c.required("staff", Text::new("走访人", "Visited by"), &self.staff, 50);
-        c.max_len("purpose", Text::new("走访目的", "Purpose"), &self.purpose, 500);
+        c.max_len(
+            "purpose",
+            Text::new("走访目的", "Purpose"),
+            &self.purpose,
+            500,
+        );
         c.max_len("notes", Text::new("备注", "Notes"), &self.notes, LONG_TEXT);
-        c.list_len("policies_presented", Text::new("宣传的政策", "Policies presented"), self.policies_presented.len());
-        c.list_len("difficulties", Text::new("困难问题", "Difficulties"), self.difficulties.len());
-        c.list_len("follow_ups", Text::new("跟进事项", "Follow-ups"), self.follow_ups.len());
-        c.max_items("photos", Text::new("照片", "Photos"), self.photos.len(), MAX_PHOTOS);
+        c.list_len(
+            "policies_presented",
+            Text::new("宣传的政策", "Policies presented"),
+            self.policies_presented.len(),
+        );
+        c.list_len(
+            "difficulties",
+            Text::new("困难问题", "Difficulties"),
+            self.difficulties.len(),
+        );
+        c.list_len(
+            "follow_ups",
+            Text::new("跟进事项", "Follow-ups"),
+            self.follow_ups.len(),
+        );
+        c.max_items(
+            "photos",
+            Text::new("照片", "Photos"),
+            self.photos.len(),
+            MAX_PHOTOS,
+        );
         for (i, d) in self.difficulties.iter().enumerate() {
             let mut n = Checker::nested(format!("difficulties.{i}"));
-            n.required("description", Text::new("困难描述", "Description"), &d.description, 1000);
-            n.max_len("resolution", Text::new("解决情况", "Resolution"), &d.resolution, 1000);
+            n.required(
+                "description",
+                Text::new("困难描述", "Description"),
+                &d.description,
+                1000,
+            );
+            n.max_len(
+                "resolution",
+                Text::new("解决情况", "Resolution"),
+                &d.resolution,
+                1000,
+            );
             c.merge(n);
         }
         for (i, f) in self.follow_ups.iter().enumerate() {
@@ -279,9 +321,24 @@ impl RecordData for Visit {
             p.check(&mut c, &format!("photos.{i}"));
         }
         let ind = &self.indicators;
-        check_amount(&mut c, "indicators.output", Text::new("产值", "Output"), ind.output);
-        check_amount(&mut c, "indicators.revenue", Text::new("营业收入", "Revenue"), ind.revenue);
-        check_amount(&mut c, "indicators.export_volume", Text::new("进出口额", "Import/export"), ind.export_volume);
+        check_amount(
+            &mut c,
+            "indicators.output",
+            Text::new("产值", "Output"),
+            ind.output,
+        );
+        check_amount(
+            &mut c,
+            "indicators.revenue",
+            Text::new("营业收入", "Revenue"),
+            ind.revenue,
+        );
+        check_amount(
+            &mut c,
+            "indicators.export_volume",
+            Text::new("进出口额", "Import/export"),
+            ind.export_volume,
+        );
         c.finish()
     }
 }
