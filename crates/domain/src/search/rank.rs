@@ -1,0 +1,57 @@
+//! Scores: one number per hit, so ranking is a plain sort.
+//!
+//! Each token's best match is scored by, in order of importance: the field's
+//! weight (a title match beats an employer match), the match quality (hanzi
+//! substring, then full pinyin, then initials), where it starts (field start,
+//! word start, elsewhere) and the field's shortness (a match in "服装工"
+//! beats one in a long name). These four are packed into disjoint bit ranges
+//! of a `u64`, so comparing packed values compares them lexicographically,
+//! and a document's score is the sum over its tokens: the ranges are wide
+//! enough that [`MAX_TOKENS`](super::query::MAX_TOKENS) sums never carry
+//! into the next one. Ties are broken by the document key.
+
+use super::matcher::FieldMatch;
+
+/// Longest field length that still earns a shortness bonus.
+const SHORTNESS_CAP: usize = 255;
+
+/// The packed score of one token's match.
+pub(crate) fn token_score(weight: u8, m: FieldMatch, field_chars: usize) -> u64 {
+    let shortness = (SHORTNESS_CAP - field_chars.min(SHORTNESS_CAP)) as u64;
+    (u64::from(weight) << 40)
+        | (u64::from(m.quality) << 32)
+        | (u64::from(m.start) << 24)
+        | shortness
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::matcher::{ABBREVIATED, EXACT, PINYIN};
+    use crate::search::query::MAX_TOKENS;
+
+    fn m(quality: u8, start: u8) -> FieldMatch {
+        FieldMatch { quality, start }
+    }
+
+    #[test]
+    fn order_is_weight_then_quality_then_start_then_length() {
+        assert!(token_score(7, m(ABBREVIATED, 0), 200) > token_score(6, m(EXACT, 2), 1));
+        assert!(token_score(7, m(EXACT, 0), 200) > token_score(7, m(PINYIN, 2), 1));
+        assert!(token_score(7, m(PINYIN, 2), 200) > token_score(7, m(PINYIN, 1), 1));
+        assert!(token_score(7, m(PINYIN, 1), 3) > token_score(7, m(PINYIN, 1), 4));
+        assert_eq!(
+            token_score(7, m(PINYIN, 1), 300),
+            token_score(7, m(PINYIN, 1), 255)
+        );
+    }
+
+    #[test]
+    fn sums_never_carry_between_components() {
+        let low = token_score(1, m(ABBREVIATED, 2), 0);
+        let sum = low * MAX_TOKENS as u64;
+        assert!(sum < token_score(1 + MAX_TOKENS as u8, m(ABBREVIATED, 0), 255));
+        assert_eq!(sum >> 40, MAX_TOKENS as u64);
+        assert_eq!((sum >> 24) & 0xFF, 2 * MAX_TOKENS as u64);
+    }
+}
