@@ -1,0 +1,51 @@
+//! The app shell: contexts, router and the page frame.
+
+use crate::features::{jobs::JobsPage, policies::PoliciesPage, projects::ProjectsPage, status::StatusPage, visits::VisitsPage};
+use crate::i18n::{provide_locale, t};
+use crate::online::provide_online;
+use crate::ui::{Header, Nav};
+use leptos::prelude::*;
+use leptos_router::components::{Redirect, Route, Router, Routes};
+use leptos_router::path;
+
+/// The whole app.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_locale();
+    provide_online();
+
+    view! {
+        <Router>
+            <a class="skip-link" href="#main">{t("跳到主要内容", "Skip to main content")}</a>
+            <div class="shell">
+                <Header />
+                <Nav />
+                <main id="main" class="content" tabindex="-1">
+                    <Routes fallback=NotFound>
+                        <Route path=path!("/") view=|| view! { <Redirect path="/jobs" /> } />
+                        <Route path=path!("/jobs") view=JobsPage />
+                        <Route path=path!("/policies") view=PoliciesPage />
+                        <Route path=path!("/visits") view=VisitsPage />
+                        <Route path=path!("/projects") view=ProjectsPage />
+                        <Route path=path!("/status") view=StatusPage />
+                    </Routes>
+                </main>
+                <footer class="footer">
+                    <p>{t("通济街道办事处 · 通济通", "Tongji Sub-district Office · Tongji Connect")}</p>
+                </footer>
+            </div>
+        </Router>
+    }
+}
+
+#[component]
+fn NotFound() -> impl IntoView {
+    view! {
+        <section class="page">
+            <crate::ui::EmptyState
+                title=t("找不到这个页面", "Page not found")
+                body=t("链接可能已失效。请从下方导航进入各栏目。", "The link may be out of date. Use the navigation to open a section.")
+            />
+        </section>
+    }
+}

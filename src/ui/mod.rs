@@ -1,0 +1,12 @@
+//! Shared presentational components. Nothing here reads the store or the
+//! network; data arrives as props or contexts.
+
+mod empty_state;
+mod header;
+mod icon;
+mod nav;
+
+pub use empty_state::EmptyState;
+pub use header::Header;
+pub use icon::{Icon, IconKind};
+pub use nav::Nav;

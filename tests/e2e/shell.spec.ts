@@ -1,0 +1,88 @@
+import { expect, test } from '@playwright/test';
+import { Shell, viewports } from './fixtures/shell';
+
+test('the shell renders in Chinese, switches to English and remembers it', async ({ page }) => {
+  const shell = new Shell(page);
+  await shell.open('/');
+  await expect(page).toHaveURL(/\/jobs$/);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('招聘会与岗位');
+  for (const name of ['岗位', '政策', '走访', '项目', '同步']) {
+    await expect(shell.nav().getByRole('link', { name: new RegExp(name) })).toBeVisible();
+  }
+
+  await shell.langToggle().click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Job fairs & positions');
+
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Job fairs & positions');
+  await shell.langToggle().click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('招聘会与岗位');
+});
+
+test('navigation reaches every section and unknown paths show a page, not an error', async ({ page }) => {
+  const shell = new Shell(page);
+  await shell.open('/jobs');
+  const sections: [RegExp, string, string][] = [
+    [/政策/, '/policies', '政策指南'],
+    [/走访/, '/visits', '企业走访'],
+    [/项目/, '/projects', '重点项目'],
+    [/同步/, '/status', '同步与状态'],
+  ];
+  for (const [link, path, heading] of sections) {
+    await shell.nav().getByRole('link', { name: link }).click();
+    await expect(page).toHaveURL(new RegExp(`${path}$`));
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+    await expect(shell.nav().getByRole('link', { name: link })).toHaveAttribute('aria-current', 'page');
+  }
+  await page.goto('/no/such/page');
+  await expect(page.getByText('找不到这个页面')).toBeVisible();
+});
+
+test('the header shows the connection state and follows offline/online events', async ({ page, context }) => {
+  const shell = new Shell(page);
+  await shell.open('/jobs');
+  await expect(shell.onlineState()).toHaveText(/在线/);
+  await context.setOffline(true);
+  await expect(shell.onlineState()).toHaveText(/离线/);
+  await context.setOffline(false);
+  await expect(shell.onlineState()).toHaveText(/在线/);
+});
+
+for (const [name, size] of Object.entries(viewports)) {
+  test(`layout on ${name} (${size.width}x${size.height}): CJK font, touch targets, screenshot`, async ({ page }) => {
+    await page.setViewportSize(size);
+    const shell = new Shell(page);
+    await shell.open('/jobs');
+    // Chinese must render with a real CJK font, not empty boxes.
+    const hasCjk = await page.evaluate(async () => {
+      await document.fonts.ready;
+      return document.fonts.check('16px "Noto Sans CJK SC"', '招聘会');
+    });
+    expect(hasCjk).toBe(true);
+    // Every navigation link and header button is at least 44 px in both directions.
+    const targets = page.locator('.nav__link, .header button');
+    const count = await targets.count();
+    expect(count).toBeGreaterThanOrEqual(6);
+    for (let i = 0; i < count; i++) {
+      const box = await targets.nth(i).boundingBox();
+      expect(box, `target ${i}`).not.toBeNull();
+      expect(box!.height).toBeGreaterThanOrEqual(44);
+      expect(box!.width).toBeGreaterThanOrEqual(44);
+    }
+    // Nothing overflows horizontally.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await shell.screenshot(`shell-${name}`);
+  });
+}
+
+test('keyboard users can skip to the content and reach the navigation', async ({ page }) => {
+  const shell = new Shell(page);
+  await shell.open('/jobs');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: '跳到主要内容' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/#main$/);
+});
