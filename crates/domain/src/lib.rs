@@ -24,6 +24,7 @@ pub mod lang;
 pub mod merge;
 pub mod policy;
 pub mod records;
+pub mod replica;
 pub mod search;
 pub mod sync;
 pub mod time;
