@@ -30,6 +30,7 @@ mod describe;
 mod estimate;
 mod evaluate;
 mod expiry;
+mod figures;
 mod format;
 mod matcher;
 mod profile;
