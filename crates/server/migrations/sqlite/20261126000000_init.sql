@@ -1,0 +1,77 @@
+-- 通济通 server schema (SQLite). Keep in step with ../postgres/ (same file names).
+-- Times are milliseconds since the Unix epoch; ids are UUID text; record data is JSON text.
+
+CREATE TABLE users (
+    id            TEXT PRIMARY KEY,
+    username      TEXT NOT NULL UNIQUE,
+    name          TEXT NOT NULL,
+    role          TEXT NOT NULL CHECK (role IN ('admin', 'staff')),
+    password_hash TEXT NOT NULL,
+    created_at    INTEGER NOT NULL
+);
+
+-- Only the SHA-256 of a session token is stored.
+CREATE TABLE sessions (
+    token_hash TEXT PRIMARY KEY,
+    user_id    TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL
+);
+CREATE INDEX sessions_expires_at ON sessions (expires_at);
+
+CREATE TABLE login_attempts (
+    id       INTEGER PRIMARY KEY AUTOINCREMENT,
+    username TEXT NOT NULL,
+    ip       TEXT NOT NULL,
+    at       INTEGER NOT NULL
+);
+CREATE INDEX login_attempts_username ON login_attempts (username, at);
+CREATE INDEX login_attempts_ip ON login_attempts (ip, at);
+
+-- The changes feed: the latest version of every record, one row each, whose
+-- seq is bumped on every change.
+CREATE TABLE records (
+    collection TEXT NOT NULL,
+    id         TEXT NOT NULL,
+    rev        INTEGER NOT NULL,
+    seq        INTEGER NOT NULL UNIQUE,
+    updated_at INTEGER NOT NULL,
+    deleted    INTEGER NOT NULL,
+    data       TEXT,
+    PRIMARY KEY (collection, id)
+);
+
+-- Every version ever stored, so a stale push can be merged against the
+-- version the device started from.
+CREATE TABLE record_versions (
+    collection TEXT NOT NULL,
+    id         TEXT NOT NULL,
+    rev        INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    deleted    INTEGER NOT NULL,
+    data       TEXT,
+    PRIMARY KEY (collection, id, rev)
+);
+
+-- Mutations that changed (or were applied to) a record, for idempotent retries.
+CREATE TABLE mutations (
+    mutation_id TEXT PRIMARY KEY,
+    collection  TEXT NOT NULL,
+    record_id   TEXT NOT NULL,
+    status      TEXT NOT NULL,
+    rev         INTEGER,
+    applied_at  INTEGER NOT NULL
+);
+
+CREATE TABLE blobs (
+    sha256       TEXT PRIMARY KEY,
+    content_type TEXT NOT NULL,
+    size         INTEGER NOT NULL,
+    data         BLOB NOT NULL,
+    created_at   INTEGER NOT NULL
+);
+
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);

@@ -1,0 +1,90 @@
+//! `GET /api/sync/pull` and `POST /api/sync/push`.
+
+use axum::extract::State;
+use axum::Json;
+use domain::collection::Collection;
+use domain::sync::{
+    Change, PullQuery, PullResponse, PushRequest, PushResponse, PUSH_MAX_MUTATIONS,
+};
+use serde_json::Value;
+
+use crate::apply::PreparedMutation;
+use crate::auth::MaybeAuthUser;
+use crate::error::{ApiError, ApiJson, ApiQuery, ApiResult};
+use crate::state::AppState;
+use crate::store::Store;
+
+/// A page of the changes feed after `since`, limited to what the caller may
+/// read (public collections when anonymous).
+pub async fn pull<S: Store>(
+    State(state): State<AppState<S>>,
+    auth: MaybeAuthUser,
+    ApiQuery(query): ApiQuery<PullQuery>,
+) -> ApiResult<Json<PullResponse>> {
+    if i64::try_from(query.since).is_err() {
+        return Err(ApiError::BadRequest(
+            "since 超出范围 / since is out of range".into(),
+        ));
+    }
+    let limit = query.effective_limit();
+    let readable: Vec<Collection> = Collection::ALL
+        .into_iter()
+        .filter(|c| c.readable_by(auth.role()))
+        .collect();
+    // One more than asked tells whether another page is waiting.
+    let mut rows = state
+        .store
+        .list_changes(query.since, limit + 1, &readable)
+        .await?;
+    let more = rows.len() > limit as usize;
+    rows.truncate(limit as usize);
+    let next = rows.last().map_or(query.since, |r| r.seq);
+    let changes = rows
+        .into_iter()
+        .map(|r| Change {
+            collection: r.collection,
+            id: r.id,
+            rev: r.rev,
+            seq: r.seq,
+            updated_at: r.updated_at,
+            deleted: r.deleted,
+            data: r.data.unwrap_or(Value::Null),
+        })
+        .collect();
+    Ok(Json(PullResponse {
+        changes,
+        next,
+        more,
+    }))
+}
+
+/// Applies up to [`PUSH_MAX_MUTATIONS`] mutations in order, each in its own
+/// transaction, and answers for each one.
+pub async fn push<S: Store>(
+    State(state): State<AppState<S>>,
+    auth: MaybeAuthUser,
+    ApiJson(request): ApiJson<PushRequest>,
+) -> ApiResult<Json<PushResponse>> {
+    let count = request.mutations.len();
+    if count > PUSH_MAX_MUTATIONS {
+        return Err(ApiError::BadRequest(format!(
+            "一次最多提交 {PUSH_MAX_MUTATIONS} 条修改（收到 {count} 条）/ At most {PUSH_MAX_MUTATIONS} mutations per push (got {count})"
+        )));
+    }
+    // Validation is pure CPU work; keep it off the async threads.
+    let prepared = tokio::task::spawn_blocking(move || {
+        request
+            .mutations
+            .into_iter()
+            .map(PreparedMutation::new)
+            .collect::<Vec<_>>()
+    })
+    .await
+    .map_err(|e| ApiError::Internal(anyhow::anyhow!("validation panicked: {e}")))?;
+    let role = auth.role();
+    let mut results = Vec::with_capacity(count);
+    for mutation in &prepared {
+        results.push(state.store.put_mutation(role, mutation).await?);
+    }
+    Ok(Json(PushResponse { results }))
+}

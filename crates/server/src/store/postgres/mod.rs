@@ -1,0 +1,365 @@
+//! The scalable backend: PostgreSQL shared by any number of server instances.
+//!
+//! Every transaction that writes a record first takes a transaction-scoped
+//! advisory lock ([`records::WRITE_LOCK`]), then checks the mutation id,
+//! allocates the next sequence number and commits, so commits happen in
+//! sequence order on every instance and a pull (one `SELECT`, one snapshot)
+//! always sees a prefix of the feed. Idempotency is checked under the same
+//! lock, so a retried mutation is applied once even when the retry reaches
+//! another instance. Accounts, sessions and sign-in attempts are plain rows.
+
+mod records;
+mod rows;
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use async_trait::async_trait;
+use domain::collection::{Collection, Role};
+use domain::ids::RecordId;
+use domain::sync::MutationResult;
+use domain::time::Timestamp;
+use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
+use sqlx::Row;
+
+use super::convert::{from_sql_int, to_sql_int};
+use super::{
+    AttemptCounts, Blob, NewUser, SeedRecord, SessionUser, Store, StoreResult, StoredRecord,
+    UserRecord,
+};
+use crate::apply::{self, PreparedMutation, Write};
+
+/// The PostgreSQL store. Cloning shares the pool.
+#[derive(Clone, Debug)]
+pub struct Postgres {
+    pool: PgPool,
+}
+
+impl Postgres {
+    /// Connects with a `postgres://` URL and runs the migrations.
+    pub async fn connect(url: &str) -> StoreResult<Postgres> {
+        Postgres::connect_with(PgConnectOptions::from_str(url)?).await
+    }
+
+    /// Connects with explicit options (tests add a per-test `search_path`) and
+    /// runs the migrations.
+    pub async fn connect_with(options: PgConnectOptions) -> StoreResult<Postgres> {
+        let pool = PgPoolOptions::new()
+            .max_connections(8)
+            .acquire_timeout(Duration::from_secs(30))
+            .connect_with(options)
+            .await?;
+        sqlx::migrate!("./migrations/postgres").run(&pool).await?;
+        Ok(Postgres { pool })
+    }
+
+    /// A write transaction holding the global record write lock.
+    async fn begin_locked(&self) -> StoreResult<sqlx::Transaction<'static, sqlx::Postgres>> {
+        let mut tx = self.pool.begin().await?;
+        records::lock(&mut tx).await?;
+        Ok(tx)
+    }
+}
+
+#[async_trait]
+impl Store for Postgres {
+    async fn get_user_count(&self) -> StoreResult<u64> {
+        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users")
+            .fetch_one(&self.pool)
+            .await?;
+        from_sql_int(n)
+    }
+
+    async fn get_user(&self, username: &str) -> StoreResult<UserRecord> {
+        let sql = format!(
+            "SELECT {} FROM users WHERE username = $1",
+            rows::USER_COLUMNS
+        );
+        let row = sqlx::query(&sql)
+            .bind(username)
+            .fetch_one(&self.pool)
+            .await?;
+        rows::user(&row)
+    }
+
+    async fn put_new_user(&self, user: NewUser) -> StoreResult<UserRecord> {
+        let sql = format!(
+            "INSERT INTO users (id, username, name, role, password_hash, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING {}",
+            rows::USER_COLUMNS
+        );
+        let row = sqlx::query(&sql)
+            .bind(uuid::Uuid::now_v7().to_string())
+            .bind(&user.username)
+            .bind(&user.name)
+            .bind(user.role.as_str())
+            .bind(&user.password_hash)
+            .bind(crate::clock::now().millis())
+            .fetch_one(&self.pool)
+            .await?;
+        rows::user(&row)
+    }
+
+    async fn put_user(&self, user: NewUser) -> StoreResult<UserRecord> {
+        let mut tx = self.pool.begin().await?;
+        let sql = format!(
+            "INSERT INTO users (id, username, name, role, password_hash, created_at) VALUES ($1, $2, $3, $4, $5, $6) \
+             ON CONFLICT (username) DO UPDATE SET name = excluded.name, role = excluded.role, \
+             password_hash = excluded.password_hash RETURNING {}",
+            rows::USER_COLUMNS
+        );
+        let row = sqlx::query(&sql)
+            .bind(uuid::Uuid::now_v7().to_string())
+            .bind(&user.username)
+            .bind(&user.name)
+            .bind(user.role.as_str())
+            .bind(&user.password_hash)
+            .bind(crate::clock::now().millis())
+            .fetch_one(&mut *tx)
+            .await?;
+        let stored = rows::user(&row)?;
+        // A new password ends every session signed in with the old one.
+        sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+            .bind(&stored.id)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(stored)
+    }
+
+    async fn put_session(
+        &self,
+        token_hash: &str,
+        user_id: &str,
+        expires_at: Timestamp,
+    ) -> StoreResult<()> {
+        let now = crate::clock::now().millis();
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("DELETE FROM sessions WHERE expires_at <= $1")
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)")
+            .bind(token_hash)
+            .bind(user_id)
+            .bind(now)
+            .bind(expires_at.millis())
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn get_session(&self, token_hash: &str, now: Timestamp) -> StoreResult<SessionUser> {
+        let row = sqlx::query(
+            "SELECT u.id, u.name, u.role FROM sessions s JOIN users u ON u.id = s.user_id \
+             WHERE s.token_hash = $1 AND s.expires_at > $2",
+        )
+        .bind(token_hash)
+        .bind(now.millis())
+        .fetch_one(&self.pool)
+        .await?;
+        rows::session_user(&row)
+    }
+
+    async fn delete_session(&self, token_hash: &str) -> StoreResult<()> {
+        sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+            .bind(token_hash)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    async fn put_login_attempt(
+        &self,
+        username: &str,
+        ip: &str,
+        at: Timestamp,
+        forget_before: Timestamp,
+    ) -> StoreResult<i64> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("DELETE FROM login_attempts WHERE at < $1")
+            .bind(forget_before.millis())
+            .execute(&mut *tx)
+            .await?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO login_attempts (username, ip, at) VALUES ($1, $2, $3) RETURNING id",
+        )
+        .bind(username)
+        .bind(ip)
+        .bind(at.millis())
+        .fetch_one(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    async fn get_login_attempt_counts(
+        &self,
+        username: &str,
+        ip: &str,
+        since: Timestamp,
+    ) -> StoreResult<AttemptCounts> {
+        let row = sqlx::query(
+            "SELECT (SELECT COUNT(*) FROM login_attempts WHERE username = $1 AND at >= $2) AS by_username, \
+                    (SELECT COUNT(*) FROM login_attempts WHERE ip = $3 AND at >= $4) AS by_ip",
+        )
+        .bind(username)
+        .bind(since.millis())
+        .bind(ip)
+        .bind(since.millis())
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(AttemptCounts {
+            by_username: from_sql_int(row.try_get("by_username")?)?,
+            by_ip: from_sql_int(row.try_get("by_ip")?)?,
+        })
+    }
+
+    async fn delete_login_attempt(&self, id: i64) -> StoreResult<()> {
+        sqlx::query("DELETE FROM login_attempts WHERE id = $1")
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    async fn delete_login_attempts_for(&self, username: &str) -> StoreResult<()> {
+        sqlx::query("DELETE FROM login_attempts WHERE username = $1")
+            .bind(username)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    async fn list_changes(
+        &self,
+        since: u64,
+        limit: u32,
+        collections: &[Collection],
+    ) -> StoreResult<Vec<StoredRecord>> {
+        if collections.is_empty() {
+            return Ok(Vec::new());
+        }
+        let names: Vec<String> = collections.iter().map(|c| c.as_str().to_owned()).collect();
+        let sql = format!(
+            "SELECT {} FROM records WHERE seq > $1 AND collection = ANY($2) ORDER BY seq LIMIT $3",
+            rows::RECORD_COLUMNS
+        );
+        let found = sqlx::query(&sql)
+            .bind(to_sql_int(since)?)
+            .bind(names)
+            .bind(i64::from(limit))
+            .fetch_all(&self.pool)
+            .await?;
+        found.iter().map(rows::record).collect()
+    }
+
+    async fn get_record(&self, collection: Collection, id: RecordId) -> StoreResult<StoredRecord> {
+        let mut conn = self.pool.acquire().await?;
+        records::current(&mut conn, collection, id)
+            .await?
+            .ok_or(super::StoreError::NotFound)
+    }
+
+    async fn put_mutation(
+        &self,
+        role: Option<Role>,
+        prepared: &PreparedMutation,
+    ) -> StoreResult<MutationResult> {
+        let m = &prepared.mutation;
+        let mut tx = self.begin_locked().await?;
+        let seen = sqlx::query("SELECT rev FROM mutations WHERE mutation_id = $1")
+            .bind(m.mutation_id.to_string())
+            .fetch_optional(&mut *tx)
+            .await?;
+        if let Some(row) = seen {
+            let rev: Option<i64> = row.try_get("rev")?;
+            tx.rollback().await?;
+            return Ok(apply::duplicate(
+                m.mutation_id,
+                rev.map(from_sql_int).transpose()?,
+            ));
+        }
+        let current = records::current(&mut tx, m.collection, m.id).await?;
+        let base = match apply::base_rev_needed(m, current.as_ref()) {
+            Some(rev) => records::version_data(&mut tx, m.collection, m.id, rev).await?,
+            None => None,
+        };
+        let decision = apply::decide(role, prepared, current.as_ref(), base.as_ref());
+        if let Some(write) = &decision.write {
+            records::write(&mut tx, m.collection, m.id, write).await?;
+        }
+        if decision.remember {
+            sqlx::query(
+                "INSERT INTO mutations (mutation_id, collection, record_id, status, rev, applied_at) VALUES ($1, $2, $3, $4, $5, $6)",
+            )
+            .bind(m.mutation_id.to_string())
+            .bind(m.collection.as_str())
+            .bind(m.id.to_string())
+            .bind(crate::apply::status_name(decision.result.status))
+            .bind(decision.result.rev.map(to_sql_int).transpose()?)
+            .bind(crate::clock::now().millis())
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(decision.result)
+    }
+
+    async fn put_seed(&self, seed: &[SeedRecord], at: Timestamp) -> StoreResult<bool> {
+        let mut tx = self.begin_locked().await?;
+        let done = sqlx::query("SELECT value FROM meta WHERE key = 'seeded'")
+            .fetch_optional(&mut *tx)
+            .await?;
+        if done.is_some() {
+            tx.rollback().await?;
+            return Ok(false);
+        }
+        for record in seed {
+            if records::current(&mut tx, record.collection, record.id)
+                .await?
+                .is_none()
+            {
+                let write = Write {
+                    rev: 1,
+                    updated_at: at,
+                    deleted: false,
+                    data: Some(record.data.clone()),
+                };
+                records::write(&mut tx, record.collection, record.id, &write).await?;
+            }
+        }
+        sqlx::query("INSERT INTO meta (key, value) VALUES ('seeded', $1)")
+            .bind(at.to_string())
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    async fn put_blob(&self, sha256: &str, content_type: &str, bytes: &[u8]) -> StoreResult<bool> {
+        let done = sqlx::query(
+            "INSERT INTO blobs (sha256, content_type, size, data, created_at) VALUES ($1, $2, $3, $4, $5) \
+             ON CONFLICT (sha256) DO NOTHING",
+        )
+        .bind(sha256)
+        .bind(content_type)
+        .bind(to_sql_int(bytes.len() as u64)?)
+        .bind(bytes)
+        .bind(crate::clock::now().millis())
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    async fn get_blob(&self, sha256: &str) -> StoreResult<Blob> {
+        let row = sqlx::query("SELECT content_type, data FROM blobs WHERE sha256 = $1")
+            .bind(sha256)
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(Blob {
+            content_type: row.try_get("content_type")?,
+            bytes: row.try_get("data")?,
+        })
+    }
+}

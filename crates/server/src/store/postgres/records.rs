@@ -1,0 +1,108 @@
+//! Record writes inside one PostgreSQL write transaction (shared by pushes and seeding).
+
+use domain::collection::Collection;
+use domain::ids::RecordId;
+use serde_json::Value;
+use sqlx::{PgConnection, Row};
+
+use super::rows;
+use crate::apply::Write;
+use crate::store::convert::{self, to_sql_int};
+use crate::store::{StoreResult, StoredRecord};
+
+/// Key of the transaction-scoped advisory lock every record write takes first.
+pub const WRITE_LOCK: i64 = 0x746a_745f_7365_7131; // "tjt_seq1"
+
+/// Takes the global write lock for the rest of the transaction. Every
+/// transaction that writes a record takes it before allocating a sequence
+/// number and keeps it until commit, so transactions commit in sequence order
+/// and any snapshot sees a prefix of the feed, across all server instances.
+pub async fn lock(conn: &mut PgConnection) -> StoreResult<()> {
+    sqlx::query("SELECT pg_advisory_xact_lock($1)")
+        .bind(WRITE_LOCK)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// The latest version of a record, if any.
+pub async fn current(
+    conn: &mut PgConnection,
+    collection: Collection,
+    id: RecordId,
+) -> StoreResult<Option<StoredRecord>> {
+    let sql = format!(
+        "SELECT {} FROM records WHERE collection = $1 AND id = $2",
+        rows::RECORD_COLUMNS
+    );
+    let row = sqlx::query(&sql)
+        .bind(collection.as_str())
+        .bind(id.to_string())
+        .fetch_optional(&mut *conn)
+        .await?;
+    row.as_ref().map(rows::record).transpose()
+}
+
+/// The data of a past revision (`None` if unknown or a tombstone).
+pub async fn version_data(
+    conn: &mut PgConnection,
+    collection: Collection,
+    id: RecordId,
+    rev: u64,
+) -> StoreResult<Option<Value>> {
+    let row = sqlx::query(
+        "SELECT data FROM record_versions WHERE collection = $1 AND id = $2 AND rev = $3",
+    )
+    .bind(collection.as_str())
+    .bind(id.to_string())
+    .bind(to_sql_int(rev)?)
+    .fetch_optional(&mut *conn)
+    .await?;
+    match row {
+        Some(row) => convert::data(row.try_get("data")?),
+        None => Ok(None),
+    }
+}
+
+/// Stores a new latest version with the next sequence number, and keeps it in
+/// the history. The caller holds [`WRITE_LOCK`].
+pub async fn write(
+    conn: &mut PgConnection,
+    collection: Collection,
+    id: RecordId,
+    w: &Write,
+) -> StoreResult<u64> {
+    let seq: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(seq), 0) + 1 FROM records")
+        .fetch_one(&mut *conn)
+        .await?;
+    let data = convert::data_text(w.data.as_ref());
+    let id = id.to_string();
+    sqlx::query(
+        "INSERT INTO records (collection, id, rev, seq, updated_at, deleted, data) VALUES ($1, $2, $3, $4, $5, $6, $7) \
+         ON CONFLICT (collection, id) DO UPDATE SET rev = excluded.rev, seq = excluded.seq, \
+         updated_at = excluded.updated_at, deleted = excluded.deleted, data = excluded.data",
+    )
+    .bind(collection.as_str())
+    .bind(&id)
+    .bind(to_sql_int(w.rev)?)
+    .bind(seq)
+    .bind(w.updated_at.millis())
+    .bind(w.deleted)
+    .bind(&data)
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query(
+        "INSERT INTO record_versions (collection, id, rev, updated_at, deleted, data) VALUES ($1, $2, $3, $4, $5, $6) \
+         ON CONFLICT (collection, id, rev) DO UPDATE SET updated_at = excluded.updated_at, \
+         deleted = excluded.deleted, data = excluded.data",
+    )
+    .bind(collection.as_str())
+    .bind(&id)
+    .bind(to_sql_int(w.rev)?)
+    .bind(w.updated_at.millis())
+    .bind(w.deleted)
+    .bind(&data)
+    .execute(&mut *conn)
+    .await?;
+    convert::from_sql_int(seq)
+}
