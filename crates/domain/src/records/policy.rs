@@ -178,3 +178,67 @@ impl RecordData for Policy {
         c.finish()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::records::validate_data;
+    use serde_json::json;
+
+    fn guide() -> serde_json::Value {
+        json!({
+            "category_id": "01936f3e-7a3c-7cc0-8000-000000000001",
+            "title": "高新技术企业认定奖励",
+            "conditions": [
+                {"kind": "qualification", "any_of": ["high_tech"]},
+                {"kind": "any_of", "conditions": [
+                    {"kind": "enrolled", "required": true},
+                    {"kind": "revenue_at_least", "wan_yuan": 2000}
+                ]}
+            ],
+            "support": "首次认定奖励 10 万元",
+            "amount": {"kind": "fixed", "yuan": 100000},
+            "valid_from": "2026-01-01",
+            "valid_until": "2026-12-10",
+            "department": "即墨区科学技术局",
+            "contact_phone": "0532-88553160",
+            "sample": true
+        })
+    }
+
+    #[test]
+    fn a_guide_with_rules_validates() {
+        assert_eq!(validate_data(Collection::Policies, &guide()), Ok(()));
+    }
+
+    #[test]
+    fn nonsense_rules_are_rejected_on_the_field() {
+        let mut g = guide();
+        g["conditions"][1]["conditions"][1]["wan_yuan"] = json!(-5);
+        g["amount"] = json!({"kind": "range", "min_yuan": 9, "max_yuan": 1});
+        g["valid_until"] = json!("2025-12-31");
+        let errors = validate_data(Collection::Policies, &g).unwrap_err();
+        assert!(errors.field("conditions.1").is_some(), "{errors}");
+        assert_eq!(
+            errors.field("amount").unwrap().problem,
+            Problem::MinAboveMax
+        );
+        assert_eq!(
+            errors.field("valid_until").unwrap().problem,
+            Problem::EndBeforeStart
+        );
+        let mut g = guide();
+        g["conditions"][0] = json!({"kind": "qualification", "any_of": []});
+        let errors = validate_data(Collection::Policies, &g).unwrap_err();
+        assert_eq!(
+            errors.field("conditions.0").unwrap().problem,
+            Problem::Required
+        );
+        let mut g = guide();
+        g["conditions"][0] = json!({"kind": "revenue_above", "wan_yuan": 1});
+        assert!(
+            validate_data(Collection::Policies, &g).is_err(),
+            "unknown kinds are shape errors"
+        );
+    }
+}
