@@ -212,6 +212,9 @@ impl Condition {
                 failed(format!("未认定为{zh}"), format!("not recognised as {en}"))
             }
             Condition::LacksQualification { any_of } => {
+                if any_of.is_empty() {
+                    return Outcome::Met;
+                }
                 let held: Option<Vec<bool>> = any_of.iter().map(|q| p.holds(*q)).collect();
                 let Some(held) = held else {
                     return unknown(Figure::Qualifications);

@@ -29,7 +29,8 @@ pub struct PolicyMatch {
 pub struct MatchReport {
     /// Guides whose deadline has not passed: eligible first, then possibly
     /// eligible, then not eligible; within each by estimated value (most
-    /// first, unknown last), then by title.
+    /// first, a range counting by its most, as guides advertise "最高 …";
+    /// unknown or no amount last), then by title.
     pub current: Vec<PolicyMatch>,
     /// Guides whose deadline has passed, ranked the same way, so the UI can
     /// say "this one has closed" instead of the guide silently vanishing.
