@@ -10,6 +10,7 @@ mod app;
 pub mod features;
 pub mod i18n;
 pub mod online;
+pub mod store;
 pub mod ui;
 
 pub use app::App;

@@ -1,0 +1,25 @@
+//! The local store: every record, the outbox of unsynced writes, sync
+//! metadata, drafts and photos, in one IndexedDB database (via rexie).
+//!
+//! Only this module knows IndexedDB. It exposes typed async functions that
+//! take and return domain types. Every write that must reach the server puts
+//! the record and its outbox mutation in one transaction, so a closed tab or
+//! a crash never leaves one without the other. After each write the store
+//! announces which [`Topic`]s changed, in this tab and in the app's other
+//! open tabs, so views re-read.
+
+mod codec;
+mod db;
+mod error;
+mod notify;
+pub mod schema;
+
+pub mod blobs;
+pub mod drafts;
+pub mod meta;
+pub mod outbox;
+pub mod records;
+
+pub use db::{close_for_tests, delete_database};
+pub use error::{StoreError, StoreResult};
+pub use notify::{provide_revisions, Revisions, Topic};

@@ -1,0 +1,444 @@
+//! Typed access to the records of every collection, and the transactions
+//! that apply sync results.
+//!
+//! Local writes ([`save`], [`delete`], [`resolve_conflict`]) put the record
+//! and its outbox mutation in one transaction. Sync results
+//! ([`apply_pull_page`], [`apply_push_results`]) are applied with
+//! `domain::replica`'s rules, each page or batch in one transaction.
+
+use super::codec::{self, conflicts_from_js, get_string, parse_json, record_from_js, record_to_js, set};
+use super::db::db;
+use super::error::{StoreError, StoreResult};
+use super::notify::{announce, Topic};
+use super::outbox::{self, OutboxState};
+use super::schema::{self, CONFLICTS, META, OUTBOX, OUTBOX_BY_RECORD};
+use domain::collection::Collection;
+use domain::ids::{MutationId, RecordId};
+use domain::merge::{resolve, Conflict};
+use domain::records::RecordData;
+use domain::replica::{apply_pulled, apply_result, LocalRecord, PullOutcome, PushOutcome};
+use domain::sync::{Change, Mutation, MutationResult, Op};
+use domain::time::Timestamp;
+use futures::future::try_join_all;
+use futures::FutureExt;
+use js_sys::{Array, Object};
+use rexie::{Direction, Store, Transaction, TransactionMode};
+use serde_json::Value;
+use std::collections::BTreeSet;
+use wasm_bindgen::JsValue;
+
+/// A record as views see it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Stored<T> {
+    /// Its id.
+    pub id: RecordId,
+    /// Server revision (0 = never synced).
+    pub rev: u64,
+    /// Last written.
+    pub updated_at: Timestamp,
+    /// Local changes not yet on the server.
+    pub pending: bool,
+    /// The record.
+    pub data: T,
+    /// Unresolved conflicts.
+    pub conflicts: Vec<Conflict>,
+}
+
+fn decode<T: RecordData>(row: &JsValue) -> StoreResult<Option<Stored<T>>> {
+    if codec::get_flag(row, "deleted") {
+        return Ok(None);
+    }
+    let text = get_string(row, "data").ok_or_else(|| StoreError::Corrupt("record without data".into()))?;
+    Ok(Some(Stored {
+        id: codec::record_id(row)?,
+        rev: codec::get_u64(row, "rev"),
+        updated_at: Timestamp::from_millis(codec::get(row, "updated_at").as_f64().unwrap_or(0.0) as i64),
+        pending: codec::get_flag(row, "pending"),
+        data: parse_json(&text, T::COLLECTION.as_str())?,
+        conflicts: conflicts_from_js(row)?,
+    }))
+}
+
+fn decode_all<T: RecordData>(rows: Vec<JsValue>) -> StoreResult<Vec<Stored<T>>> {
+    let mut out = Vec::with_capacity(rows.len());
+    for row in &rows {
+        if let Some(record) = decode::<T>(row)? {
+            out.push(record);
+        }
+    }
+    Ok(out)
+}
+
+fn key(id: RecordId) -> JsValue {
+    JsValue::from_str(&id.to_string())
+}
+
+/// Waits for a transaction to commit; an abort is an error.
+pub(crate) async fn finish(tx: Transaction) -> StoreResult<()> {
+    match tx.done().await? {
+        rexie::TransactionResult::Committed => Ok(()),
+        rexie::TransactionResult::Aborted => Err(StoreError::Other("transaction aborted".into())),
+    }
+}
+
+/// One record, unless absent or deleted.
+pub async fn get<T: RecordData>(id: RecordId) -> StoreResult<Option<Stored<T>>> {
+    let db = db().await?;
+    let tx = db.transaction(&[T::COLLECTION.as_str()], TransactionMode::ReadOnly)?;
+    match tx.store(T::COLLECTION.as_str())?.get(key(id)).await? {
+        Some(row) => decode(&row),
+        None => Ok(None),
+    }
+}
+
+/// Every record of a collection.
+pub async fn list<T: RecordData>() -> StoreResult<Vec<Stored<T>>> {
+    let db = db().await?;
+    let tx = db.transaction(&[T::COLLECTION.as_str()], TransactionMode::ReadOnly)?;
+    let rows = tx.store(T::COLLECTION.as_str())?.get_all(None, None).await?;
+    decode_all(rows)
+}
+
+/// Records whose indexed field equals `value` (index names in `schema::indexes`).
+pub async fn list_by<T: RecordData>(index: &str, value: &str) -> StoreResult<Vec<Stored<T>>> {
+    let db = db().await?;
+    let tx = db.transaction(&[T::COLLECTION.as_str()], TransactionMode::ReadOnly)?;
+    let range = codec::only(&JsValue::from_str(value))?;
+    let rows = tx.store(T::COLLECTION.as_str())?.index(index)?.get_all(Some(range), None).await?;
+    decode_all(rows)
+}
+
+/// The first `limit` records in an index's order, highest keys first (e.g.
+/// the newest positions), without reading the whole store.
+pub async fn newest<T: RecordData>(index: &str, limit: u32) -> StoreResult<Vec<Stored<T>>> {
+    let db = db().await?;
+    let tx = db.transaction(&[T::COLLECTION.as_str()], TransactionMode::ReadOnly)?;
+    let rows = tx
+        .store(T::COLLECTION.as_str())?
+        .index(index)?
+        .scan(None, Some(limit), None, Some(Direction::Prev))
+        .await?;
+    decode_all(rows.into_iter().map(|(_, v)| v).collect())
+}
+
+/// Number of stored records of a collection (including local tombstones).
+pub async fn count(collection: Collection) -> StoreResult<u32> {
+    let db = db().await?;
+    let tx = db.transaction(&[collection.as_str()], TransactionMode::ReadOnly)?;
+    Ok(tx.store(collection.as_str())?.count(None).await?)
+}
+
+async fn local(store: &Store, id: RecordId) -> StoreResult<Option<LocalRecord>> {
+    match store.get(key(id)).await? {
+        Some(row) => Ok(Some(record_from_js(&row)?.1)),
+        None => Ok(None),
+    }
+}
+
+/// Saves a record locally and queues it for the server, in one transaction.
+/// Callers validate first (`RecordData::validate`).
+pub async fn save<T: RecordData>(id: RecordId, record: &T, now: Timestamp) -> StoreResult<()> {
+    let data = domain::records::encode(record);
+    write_local(T::COLLECTION, id, Op::Upsert, Some(data), now).await
+}
+
+/// Deletes a record locally (a tombstone until the server confirms) and
+/// queues the delete.
+pub async fn delete(collection: Collection, id: RecordId, now: Timestamp) -> StoreResult<()> {
+    write_local(collection, id, Op::Delete, None, now).await
+}
+
+/// Resolves a conflict by choosing `value` for `path`; syncs like any edit.
+pub async fn resolve_conflict(
+    collection: Collection,
+    id: RecordId,
+    path: &str,
+    value: Value,
+    now: Timestamp,
+) -> StoreResult<()> {
+    let db = db().await?;
+    let tx = db.transaction(&[collection.as_str(), OUTBOX, CONFLICTS], TransactionMode::ReadWrite)?;
+    let store = tx.store(collection.as_str())?;
+    let Some(current) = local(&store, id).await? else {
+        return Err(StoreError::Other("record not found".into()));
+    };
+    let data = resolve(&current.data, path, value);
+    write_in(&tx, collection, id, Op::Upsert, Some(data), now, Some(current)).await?;
+    finish(tx).await?;
+    announce(&[Topic::Collection(collection), Topic::Outbox, Topic::Conflicts]);
+    Ok(())
+}
+
+async fn write_local(
+    collection: Collection,
+    id: RecordId,
+    op: Op,
+    data: Option<Value>,
+    now: Timestamp,
+) -> StoreResult<()> {
+    let db = db().await?;
+    let tx = db.transaction(&[collection.as_str(), OUTBOX, CONFLICTS], TransactionMode::ReadWrite)?;
+    let current = local(&tx.store(collection.as_str())?, id).await?;
+    write_in(&tx, collection, id, op, data, now, current).await?;
+    finish(tx).await?;
+    announce(&[Topic::Collection(collection), Topic::Outbox, Topic::Conflicts]);
+    Ok(())
+}
+
+/// The record and its outbox mutation, inside the caller's transaction.
+async fn write_in(
+    tx: &Transaction,
+    collection: Collection,
+    id: RecordId,
+    op: Op,
+    data: Option<Value>,
+    now: Timestamp,
+    current: Option<LocalRecord>,
+) -> StoreResult<()> {
+    let base_rev = current.as_ref().map_or(0, |c| c.rev);
+    let record = LocalRecord {
+        rev: base_rev,
+        updated_at: now,
+        deleted: op == Op::Delete,
+        data: data.clone().unwrap_or(Value::Null),
+        base: current.and_then(|c| c.base),
+        pending: true,
+    };
+    tx.store(collection.as_str())?.put(&record_to_js(collection, id, &record), None).await?;
+    index_conflicts(&tx.store(CONFLICTS)?, collection, id, &record.data).await?;
+    let mutation = Mutation {
+        mutation_id: MutationId::generate(),
+        collection,
+        id,
+        base_rev,
+        op,
+        data: data.unwrap_or(Value::Null),
+        updated_at: now,
+    };
+    outbox::add_in(&tx.store(OUTBOX)?, &mutation, now).await
+}
+
+/// Keeps the conflicts store (records with unresolved conflicts) in step.
+pub(crate) async fn index_conflicts(store: &Store, collection: Collection, id: RecordId, data: &Value) -> StoreResult<()> {
+    let key = JsValue::from_str(&format!("{collection}/{id}"));
+    let conflicts = domain::merge::stored_conflicts(data);
+    if conflicts.is_empty() {
+        store.delete(key).await?;
+    } else {
+        let row = Object::new();
+        set(&row, "key", key);
+        set(&row, "collection", collection.as_str());
+        set(&row, "id", id.to_string());
+        set(&row, "count", conflicts.len() as f64);
+        store.put(&row.into(), None).await?;
+    }
+    Ok(())
+}
+
+/// A record that carries unresolved conflicts.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ConflictedRecord {
+    /// Collection.
+    pub collection: Collection,
+    /// Record id.
+    pub id: RecordId,
+    /// The record's data (without conflicts).
+    pub data: Value,
+    /// Its conflicts.
+    pub conflicts: Vec<Conflict>,
+}
+
+/// Every record with unresolved conflicts.
+pub async fn conflicted() -> StoreResult<Vec<ConflictedRecord>> {
+    let db = db().await?;
+    let mut names: Vec<&str> = Collection::ALL.iter().map(|c| c.as_str()).collect();
+    names.push(CONFLICTS);
+    let tx = db.transaction(&names, TransactionMode::ReadOnly)?;
+    let mut out = Vec::new();
+    for row in tx.store(CONFLICTS)?.get_all(None, None).await? {
+        let collection: Option<Collection> = get_string(&row, "collection").and_then(|c| c.parse().ok());
+        let id: Option<RecordId> = get_string(&row, "id").and_then(|c| c.parse().ok());
+        let (Some(collection), Some(id)) = (collection, id) else { continue };
+        if let Some(record) = local(&tx.store(collection.as_str())?, id).await? {
+            let conflicts = domain::merge::stored_conflicts(&record.data);
+            let mut data = record.data;
+            if let Value::Object(map) = &mut data {
+                map.remove(domain::merge::CONFLICTS_KEY);
+            }
+            out.push(ConflictedRecord { collection, id, data, conflicts });
+        }
+    }
+    Ok(out)
+}
+
+/// The sync checkpoint (server sequence number of the last applied change).
+pub async fn checkpoint() -> StoreResult<u64> {
+    Ok(super::meta::get::<u64>(super::meta::CHECKPOINT).await?.unwrap_or(0))
+}
+
+/// Applies one pulled page and its new checkpoint in one transaction.
+/// Returns how many records changed.
+pub async fn apply_pull_page(changes: &[Change], next: u64) -> StoreResult<usize> {
+    let db = db().await?;
+    let collections: BTreeSet<Collection> = changes.iter().map(|c| c.collection).collect();
+    let mut names: Vec<&str> = collections.iter().map(|c| c.as_str()).collect();
+    names.extend([META, CONFLICTS]);
+    let tx = db.transaction(&names, TransactionMode::ReadWrite)?;
+    // Issue every read at once: IndexedDB answers them in order without a
+    // round trip per record, which makes the first full sync much faster.
+    let stores: Vec<(Collection, Store)> =
+        collections.iter().map(|c| Ok((*c, tx.store(c.as_str())?))).collect::<StoreResult<_>>()?;
+    let store_of = |c: Collection| &stores.iter().find(|(sc, _)| *sc == c).expect("store opened above").1;
+    let current = try_join_all(changes.iter().map(|ch| local(store_of(ch.collection), ch.id))).await?;
+    let conflicts = tx.store(CONFLICTS)?;
+    let mut writes = Vec::with_capacity(changes.len());
+    for (change, current) in changes.iter().zip(current) {
+        let store = store_of(change.collection);
+        let had_conflicts = current.as_ref().is_some_and(|c| !domain::merge::stored_conflicts(&c.data).is_empty());
+        match apply_pulled(change.collection, current.as_ref(), change) {
+            PullOutcome::Store(record) => {
+                let js = record_to_js(change.collection, change.id, &record);
+                let has_conflicts = !domain::merge::stored_conflicts(&record.data).is_empty();
+                writes.push(async move { store.put(&js, None).await.map(|_| ()) }.boxed_local());
+                if had_conflicts || has_conflicts {
+                    index_conflicts(&conflicts, change.collection, change.id, &record.data).await?;
+                }
+            }
+            PullOutcome::Remove => {
+                let k = key(change.id);
+                writes.push(async move { store.delete(k).await }.boxed_local());
+                if had_conflicts {
+                    index_conflicts(&conflicts, change.collection, change.id, &Value::Null).await?;
+                }
+            }
+        }
+    }
+    try_join_all(writes).await?;
+    super::meta::put_in(&tx.store(META)?, super::meta::CHECKPOINT, &next).await?;
+    finish(tx).await?;
+    let mut topics: Vec<Topic> = collections.into_iter().map(Topic::Collection).collect();
+    topics.extend([Topic::Conflicts, Topic::Meta]);
+    announce(&topics);
+    Ok(changes.len())
+}
+
+/// What a push batch did, for the status line.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PushReport {
+    /// Mutations the server accepted (applied, duplicate or merged).
+    pub settled: usize,
+    /// Mutations that produced conflicts.
+    pub conflicts: usize,
+    /// Mutations refused and set aside for attention.
+    pub rejected: usize,
+}
+
+/// Applies the server's answers to a pushed batch: `sent` pairs each outbox
+/// key with its mutation, `results` are in the same order.
+pub async fn apply_push_results(sent: &[(u64, Mutation)], results: &[MutationResult]) -> StoreResult<PushReport> {
+    let db = db().await?;
+    let collections: BTreeSet<Collection> = sent.iter().map(|(_, m)| m.collection).collect();
+    let mut names: Vec<&str> = collections.iter().map(|c| c.as_str()).collect();
+    names.extend([OUTBOX, CONFLICTS]);
+    let tx = db.transaction(&names, TransactionMode::ReadWrite)?;
+    let outbox_store = tx.store(OUTBOX)?;
+    let conflicts = tx.store(CONFLICTS)?;
+    let mut report = PushReport::default();
+    for ((seq, mutation), result) in sent.iter().zip(results) {
+        if result.mutation_id != mutation.mutation_id {
+            return Err(StoreError::Other("push results out of order".into()));
+        }
+        let store = tx.store(mutation.collection.as_str())?;
+        let current = local(&store, mutation.id).await?;
+        let seq_key = JsValue::from_f64(*seq as f64);
+        // Other mutations of this record still waiting (later in the outbox).
+        let record_key = Array::of2(&JsValue::from_str(mutation.collection.as_str()), &key(mutation.id));
+        let waiting = outbox_store
+            .index(OUTBOX_BY_RECORD)?
+            .get_all_keys(Some(codec::only(&record_key.into())?), None)
+            .await?;
+        let still_pending = waiting.iter().any(|k| k.as_f64() != Some(*seq as f64));
+        match apply_result(current.as_ref(), mutation, result, still_pending) {
+            PushOutcome::Settled(record) => {
+                outbox_store.delete(seq_key).await?;
+                report.settled += 1;
+                if result.status == domain::sync::Status::Conflict {
+                    report.conflicts += 1;
+                }
+                match record {
+                    Some(record) => {
+                        store.put(&record_to_js(mutation.collection, mutation.id, &record), None).await?;
+                        index_conflicts(&conflicts, mutation.collection, mutation.id, &record.data).await?;
+                    }
+                    None => {
+                        store.delete(key(mutation.id)).await?;
+                        index_conflicts(&conflicts, mutation.collection, mutation.id, &Value::Null).await?;
+                    }
+                }
+            }
+            PushOutcome::NeedsAttention(message) => {
+                outbox::set_state_in(&outbox_store, *seq, OutboxState::Rejected, Some(&message)).await?;
+                report.rejected += 1;
+            }
+        }
+    }
+    finish(tx).await?;
+    let mut topics: Vec<Topic> = collections.into_iter().map(Topic::Collection).collect();
+    topics.extend([Topic::Outbox, Topic::Conflicts]);
+    announce(&topics);
+    Ok(report)
+}
+
+/// Removes every record of the staff collections, the staff outbox entries
+/// (only those already answered unless `discard_unsynced`), drafts and
+/// photos: what logout leaves behind must hold no staff data.
+pub async fn wipe_staff_data(discard_unsynced: bool) -> StoreResult<()> {
+    let db = db().await?;
+    let names = schema::all_store_names();
+    let tx = db.transaction(&names, TransactionMode::ReadWrite)?;
+    for c in Collection::ALL.into_iter().filter(|c| c.scope() == domain::collection::Scope::Staff) {
+        tx.store(c.as_str())?.clear().await?;
+    }
+    outbox::remove_staff_in(&tx.store(OUTBOX)?, discard_unsynced).await?;
+    let conflicts = tx.store(CONFLICTS)?;
+    for row in conflicts.get_all(None, None).await? {
+        let staff = get_string(&row, "collection")
+            .and_then(|c| c.parse::<Collection>().ok())
+            .is_some_and(|c| c.scope() == domain::collection::Scope::Staff);
+        if staff {
+            conflicts.delete(codec::get(&row, "key")).await?;
+        }
+    }
+    tx.store(schema::DRAFTS)?.clear().await?;
+    tx.store(schema::BLOBS)?.clear().await?;
+    // Staff changes before the checkpoint were skipped while anonymous and
+    // are gone now: the next session pulls from the start.
+    super::meta::put_in(&tx.store(META)?, super::meta::CHECKPOINT, &0u64).await?;
+    finish(tx).await?;
+    announce(&Topic::everything());
+    Ok(())
+}
+
+/// Stores a record as the server has it, without an outbox entry (used when
+/// restoring a backup of already-synced data).
+pub async fn put_synced(collection: Collection, id: RecordId, record: &LocalRecord) -> StoreResult<()> {
+    let db = db().await?;
+    let tx = db.transaction(&[collection.as_str(), CONFLICTS], TransactionMode::ReadWrite)?;
+    tx.store(collection.as_str())?.put(&record_to_js(collection, id, record), None).await?;
+    index_conflicts(&tx.store(CONFLICTS)?, collection, id, &record.data).await?;
+    finish(tx).await?;
+    announce(&[Topic::Collection(collection), Topic::Conflicts]);
+    Ok(())
+}
+
+/// Every stored record of a collection as the sync layer sees it (backups).
+pub async fn all_local(collection: Collection) -> StoreResult<Vec<(RecordId, LocalRecord)>> {
+    let db = db().await?;
+    let tx = db.transaction(&[collection.as_str()], TransactionMode::ReadOnly)?;
+    tx.store(collection.as_str())?
+        .get_all(None, None)
+        .await?
+        .iter()
+        .map(record_from_js)
+        .collect()
+}
