@@ -25,24 +25,24 @@ const AUTH_MAX_BYTES: usize = 16 * 1024;
 
 /// The whole application; `main` serves it and the tests call it directly.
 pub fn app<S: Store>(state: AppState<S>) -> Router {
-    let auth = area::<S>()
+    let auth = Router::new()
         .route("/login", post(auth::login::<S>))
         .route("/logout", post(auth::logout::<S>))
         .layer(DefaultBodyLimit::max(AUTH_MAX_BYTES));
-    let sync = area::<S>()
+    let sync = Router::new()
         .route("/pull", get(sync::pull::<S>))
         .route("/push", post(sync::push::<S>))
         .layer(DefaultBodyLimit::max(PUSH_MAX_BYTES));
-    let blobs = area::<S>()
+    let blobs = Router::new()
         .route("/{sha256}", put(blobs::put::<S>).get(blobs::get::<S>))
         .layer(DefaultBodyLimit::max(blobs::BLOB_MAX_BYTES));
-    let api = area::<S>()
+    let api = Router::new()
         .route("/health", get(health::show))
-        .nest("/auth", auth)
-        .nest("/sync", sync)
-        .nest("/blobs", blobs)
-        // Pull pages can be large; a fast level keeps the CPU cost low.
-        .layer(CompressionLayer::new().quality(CompressionLevel::Precise(4)));
+        .nest("/auth", json_errors(auth))
+        .nest("/sync", json_errors(sync))
+        .nest("/blobs", json_errors(blobs));
+    // Pull pages can be large; a fast level keeps the CPU cost low.
+    let api = json_errors(api).layer(CompressionLayer::new().quality(CompressionLevel::Precise(4)));
     Router::new()
         .nest("/api", api)
         .fallback(static_files::serve::<S>)
@@ -55,9 +55,10 @@ pub fn app<S: Store>(state: AppState<S>) -> Router {
         .with_state(state)
 }
 
-/// An API sub-router whose unknown paths and wrong methods answer in JSON.
-fn area<S: Store>() -> Router<AppState<S>> {
-    Router::new()
+/// Makes an API router's unknown paths and wrong methods answer in JSON
+/// (call it after adding the routes: the 405 handler is set per route).
+fn json_errors<S: Store>(router: Router<AppState<S>>) -> Router<AppState<S>> {
+    router
         .fallback(static_files::api_not_found)
         .method_not_allowed_fallback(static_files::api_method_not_allowed)
 }

@@ -1,0 +1,12 @@
+//! API and store tests: the app built with `app(state)` and called with
+//! `oneshot` (no socket), on SQLite always and on PostgreSQL when
+//! `TEST_DATABASE_URL` is set (each test in its own schema).
+
+mod harness;
+
+mod auth;
+mod blobs;
+mod errors;
+mod static_files;
+mod store;
+mod sync;
