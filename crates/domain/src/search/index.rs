@@ -1,11 +1,17 @@
-//! The index: folded documents and the search loop.
+//! The index: folded documents in flat arenas, and the search loop.
+//!
+//! Every document's units, start codes, texts and field slots live in four
+//! shared vectors, in insertion order, so a search walks memory front to
+//! back instead of chasing a few heap pointers per document. Removing or
+//! replacing a document leaves its old data behind as garbage, compacted
+//! away once it outweighs the live data.
 
 use super::highlight::to_byte_ranges;
 use super::matcher::Matcher;
 use super::pinyin::{table, Table};
 use super::query::{Query, Token};
 use super::rank::token_score;
-use super::text::{ascii_bit, is_ascii_word, literal_bit, unit, HANZI};
+use super::text::{ascii_bit, is_ascii_word, literal_bit, start_bits, start_code, unit, HANZI};
 use super::{Document, FieldKind, Highlight, Hit, SearchResults};
 use std::cmp::Ordering;
 use std::collections::HashMap;
@@ -13,6 +19,9 @@ use std::fmt;
 use std::hash::Hash;
 use std::ops::Range;
 use std::sync::atomic::{AtomicU64, Ordering as AtomicOrdering};
+
+/// Garbage below this many units is never worth a compaction.
+const COMPACT_MIN: usize = 4096;
 
 /// A searchable set of documents, keyed by `K`.
 ///
@@ -22,49 +31,67 @@ use std::sync::atomic::{AtomicU64, Ordering as AtomicOrdering};
 #[derive(Clone)]
 pub struct SearchIndex<K = crate::ids::RecordId> {
     table: &'static Table,
-    /// Dense, so a search is a linear scan; `remove` swaps the last one in.
-    docs: Vec<Entry<K>>,
-    /// Parallel to `docs` and kept apart so the prefilter scan touches only
-    /// 16 bytes per document.
+    /// Live documents, dense; `remove` swaps the last one in.
+    docs: Vec<Doc<K>>,
+    /// Parallel to `docs`, apart so the prefilter touches 24 bytes each.
     masks: Vec<Mask>,
-    slots: HashMap<K, usize>,
+    by_key: HashMap<K, usize>,
+    /// Each document's field slots, heaviest first, then one end marker.
+    slots: Vec<Slot>,
+    /// Folded units of every field (see `text.rs`).
+    units: Vec<u32>,
+    /// One start code per unit (`text::start_code`).
+    codes: Vec<u8>,
+    /// Every field's text as inserted.
+    text: String,
+    /// Units no live document refers to.
+    garbage: usize,
     /// Changes on every mutation, unique across indexes, so a [`Narrowing`]
-    /// can tell whether its remembered slots still mean the same documents.
+    /// can tell whether its remembered positions still mean the same
+    /// documents.
     ///
     /// [`Narrowing`]: super::Narrowing
     stamp: u64,
 }
 
-/// One document, folded.
 #[derive(Clone)]
-struct Entry<K> {
+struct Doc<K> {
     key: K,
-    /// Every field's units, back to back.
-    units: Box<[u32]>,
-    /// Every field's text, back to back.
-    text: Box<str>,
-    /// Heaviest first (stable), so a token can stop at the first weight
-    /// class where it matches.
-    fields: Box<[Slot]>,
+    /// Its first slot; its fields end at the marker slot `first + fields`.
+    first: u32,
+    fields: u32,
 }
 
+/// Where a field starts in the arenas; it ends where the next slot starts.
 #[derive(Clone, Copy)]
 struct Slot {
+    unit: u32,
+    text: u32,
+    /// Which token starts are possible here (`text::start_bits`).
+    starts: u32,
     kind: FieldKind,
     /// Position in [`Document::fields`].
-    index: u32,
-    units: (u32, u32),
-    text: (u32, u32),
+    index: u16,
 }
 
 /// What a document contains, coarsely: a token needing a letter, digit or
-/// hanzi the document lacks cannot match, whatever its form.
+/// hanzi the document lacks, or starting with something that starts no
+/// position of it, cannot match, whatever its form.
 #[derive(Clone, Copy, Default)]
 struct Mask {
+    /// Union of its fields' `starts`.
+    starts: u32,
     /// Letters (of readings and of ASCII text) and digits: `ascii_bit`.
     letters: u64,
     /// Bloom bits of non-ASCII units: `literal_bit`.
     literals: u64,
+}
+
+/// One field of a document during a search.
+struct FieldView<'a> {
+    slot: Slot,
+    units: &'a [u32],
+    codes: &'a [u8],
 }
 
 fn next_stamp() -> u64 {
@@ -94,7 +121,12 @@ impl<K: Clone + Eq + Hash + Ord> SearchIndex<K> {
             table: table(),
             docs: Vec::new(),
             masks: Vec::new(),
-            slots: HashMap::new(),
+            by_key: HashMap::new(),
+            slots: Vec::new(),
+            units: Vec::new(),
+            codes: Vec::new(),
+            text: String::new(),
+            garbage: 0,
             stamp: next_stamp(),
         }
     }
@@ -106,20 +138,34 @@ impl<K: Clone + Eq + Hash + Ord> SearchIndex<K> {
         for doc in docs {
             index.insert(doc);
         }
+        index.shrink_to_fit();
         index
+    }
+
+    /// Releases spare capacity, e.g. after a bulk load.
+    pub fn shrink_to_fit(&mut self) {
+        self.docs.shrink_to_fit();
+        self.masks.shrink_to_fit();
+        self.by_key.shrink_to_fit();
+        self.slots.shrink_to_fit();
+        self.units.shrink_to_fit();
+        self.codes.shrink_to_fit();
+        self.text.shrink_to_fit();
     }
 
     /// Adds a document, or replaces the one with the same key.
     pub fn insert(&mut self, doc: Document<K>) {
-        let (entry, mask) = self.fold(doc);
         self.stamp = next_stamp();
-        match self.slots.get(&entry.key) {
-            Some(&slot) => {
-                self.docs[slot] = entry;
-                self.masks[slot] = mask;
+        let (entry, mask) = self.append(doc);
+        match self.by_key.get(&entry.key) {
+            Some(&at) => {
+                self.garbage += self.unit_count(at);
+                self.docs[at] = entry;
+                self.masks[at] = mask;
+                self.maybe_compact();
             }
             None => {
-                self.slots.insert(entry.key.clone(), self.docs.len());
+                self.by_key.insert(entry.key.clone(), self.docs.len());
                 self.docs.push(entry);
                 self.masks.push(mask);
             }
@@ -128,21 +174,23 @@ impl<K: Clone + Eq + Hash + Ord> SearchIndex<K> {
 
     /// Removes the document with `key`; returns whether there was one.
     pub fn remove(&mut self, key: &K) -> bool {
-        let Some(slot) = self.slots.remove(key) else {
+        let Some(at) = self.by_key.remove(key) else {
             return false;
         };
         self.stamp = next_stamp();
-        self.docs.swap_remove(slot);
-        self.masks.swap_remove(slot);
-        if let Some(moved) = self.docs.get(slot) {
-            self.slots.insert(moved.key.clone(), slot);
+        self.garbage += self.unit_count(at);
+        self.docs.swap_remove(at);
+        self.masks.swap_remove(at);
+        if let Some(moved) = self.docs.get(at) {
+            self.by_key.insert(moved.key.clone(), at);
         }
+        self.maybe_compact();
         true
     }
 
     /// Whether a document with `key` is indexed.
     pub fn contains(&self, key: &K) -> bool {
-        self.slots.contains_key(key)
+        self.by_key.contains_key(key)
     }
 
     /// Number of documents.
@@ -158,9 +206,10 @@ impl<K: Clone + Eq + Hash + Ord> SearchIndex<K> {
     /// The text of field `field` of the document with `key`, as inserted:
     /// what [`Highlight::ranges`] index into.
     pub fn field_text(&self, key: &K, field: usize) -> Option<&str> {
-        let entry = &self.docs[*self.slots.get(key)?];
-        let slot = entry.fields.iter().find(|s| s.index as usize == field)?;
-        Some(&entry.text[slot.text.0 as usize..slot.text.1 as usize])
+        let doc = &self.docs[*self.by_key.get(key)?];
+        (0..doc.fields as usize)
+            .find(|&i| usize::from(self.slots[doc.first as usize + i].index) == field)
+            .map(|i| self.text(doc, i))
     }
 
     /// The best `limit` documents matching every token of `query`, best
@@ -173,20 +222,16 @@ impl<K: Clone + Eq + Hash + Ord> SearchIndex<K> {
         self.run(&query, None, limit).0
     }
 
-    /// Approximate heap bytes held by the index (documents, masks, key map);
-    /// excludes the shared pinyin table (see `table_bytes`) and whatever
-    /// the keys own.
+    /// Approximate heap bytes held by the index, excluding the shared
+    /// pinyin table (see `table_bytes`) and whatever the keys own.
     pub fn memory_estimate(&self) -> usize {
-        let docs: usize = self
-            .docs
-            .iter()
-            .map(|d| {
-                d.units.len() * 4 + d.text.len() + d.fields.len() * std::mem::size_of::<Slot>()
-            })
-            .sum();
-        docs + self.docs.capacity() * std::mem::size_of::<Entry<K>>()
+        self.units.capacity() * 4
+            + self.codes.capacity()
+            + self.text.capacity()
+            + self.slots.capacity() * std::mem::size_of::<Slot>()
+            + self.docs.capacity() * std::mem::size_of::<Doc<K>>()
             + self.masks.capacity() * std::mem::size_of::<Mask>()
-            + self.slots.capacity() * (std::mem::size_of::<K>() + std::mem::size_of::<usize>() + 1)
+            + self.by_key.capacity() * (std::mem::size_of::<(K, usize)>() + 1)
     }
 
     /// Heap bytes of the decoded pinyin table, shared by every index.
@@ -202,8 +247,8 @@ impl<K: Clone + Eq + Hash + Ord> SearchIndex<K> {
         Query::parse(self.table, query)
     }
 
-    /// Searches `candidates` (slots) or every document; also returns the
-    /// slots of every match, for narrowing.
+    /// Searches `candidates` (positions in `docs`) or every document; also
+    /// returns the positions of every match, for narrowing.
     pub(crate) fn run(
         &self,
         query: &Query,
@@ -219,27 +264,34 @@ impl<K: Clone + Eq + Hash + Ord> SearchIndex<K> {
         tokens.sort_by_key(|t| std::cmp::Reverse(t.units.len()));
         let matchers: Vec<Matcher<'_>> =
             tokens.iter().map(|t| Matcher::new(self.table, t)).collect();
-        let need = tokens.iter().fold(Mask::default(), |m, t| Mask {
-            letters: m.letters | t.letters,
-            literals: m.literals | t.literals,
-        });
+        let need = tokens
+            .iter()
+            .zip(&matchers)
+            .fold(Mask::default(), |m, (t, matcher)| Mask {
+                starts: m.starts | matcher.start_bit(),
+                letters: m.letters | t.letters,
+                literals: m.literals | t.literals,
+            });
 
         let mut scored: Vec<(u64, u32)> = Vec::new();
-        let mut consider = |slot: u32| {
-            let mask = self.masks[slot as usize];
-            if need.letters & !mask.letters != 0 || need.literals & !mask.literals != 0 {
+        let mut consider = |at: u32| {
+            let mask = self.masks[at as usize];
+            if need.starts & !mask.starts != 0
+                || need.letters & !mask.letters != 0
+                || need.literals & !mask.literals != 0
+            {
                 return;
             }
-            if let Some(score) = self.score(&self.docs[slot as usize], &matchers) {
-                scored.push((score, slot));
+            if let Some(score) = self.score(&self.docs[at as usize], &matchers) {
+                scored.push((score, at));
             }
         };
         match candidates {
-            Some(slots) => slots.iter().copied().for_each(&mut consider),
+            Some(list) => list.iter().copied().for_each(&mut consider),
             None => (0..self.docs.len() as u32).for_each(&mut consider),
         }
 
-        let matched: Vec<u32> = scored.iter().map(|&(_, slot)| slot).collect();
+        let matched: Vec<u32> = scored.iter().map(|&(_, at)| at).collect();
         let total = scored.len();
         let order = |a: &(u64, u32), b: &(u64, u32)| -> Ordering {
             b.0.cmp(&a.0).then_with(|| {
@@ -257,12 +309,12 @@ impl<K: Clone + Eq + Hash + Ord> SearchIndex<K> {
         scored.sort_unstable_by(order);
         let hits = scored
             .into_iter()
-            .map(|(score, slot)| {
-                let entry = &self.docs[slot as usize];
+            .map(|(score, at)| {
+                let doc = &self.docs[at as usize];
                 Hit {
-                    key: entry.key.clone(),
+                    key: doc.key.clone(),
                     score,
-                    highlights: self.highlights(entry, &matchers),
+                    highlights: self.highlights(doc, &matchers),
                 }
             })
             .collect();
@@ -270,20 +322,25 @@ impl<K: Clone + Eq + Hash + Ord> SearchIndex<K> {
     }
 
     /// The summed score of every token's best match, or `None` if a token
-    /// matches nowhere.
-    fn score(&self, entry: &Entry<K>, matchers: &[Matcher<'_>]) -> Option<u64> {
+    /// matches nowhere. Fields come heaviest first, so a token stops at the
+    /// first weight class where it matches: lighter fields cannot beat it.
+    fn score(&self, doc: &Doc<K>, matchers: &[Matcher<'_>]) -> Option<u64> {
         let mut total = 0;
         for matcher in matchers {
             let mut best: Option<u64> = None;
             let mut class_weight = None;
-            for slot in entry.fields.iter() {
+            for i in 0..doc.fields as usize {
+                let slot = self.slots[doc.first as usize + i];
                 let weight = slot.kind.weight();
                 if class_weight.is_some_and(|w| weight < w) {
                     break;
                 }
-                let units = &entry.units[slot.units.0 as usize..slot.units.1 as usize];
-                if let Some(m) = matcher.best_in(units) {
-                    let score = token_score(weight, m, units.len());
+                if slot.starts & matcher.start_bit() == 0 {
+                    continue;
+                }
+                let field = self.field(doc, i);
+                if let Some(m) = matcher.best_in(field.units, field.codes) {
+                    let score = token_score(weight, m, field.units.len());
                     best = Some(best.map_or(score, |b| b.max(score)));
                     class_weight = Some(weight);
                 }
@@ -293,39 +350,72 @@ impl<K: Clone + Eq + Hash + Ord> SearchIndex<K> {
         Some(total)
     }
 
-    fn highlights(&self, entry: &Entry<K>, matchers: &[Matcher<'_>]) -> Vec<Highlight> {
+    fn highlights(&self, doc: &Doc<K>, matchers: &[Matcher<'_>]) -> Vec<Highlight> {
         let mut out: Vec<Highlight> = Vec::new();
-        let mut ranges: Vec<Range<usize>> = Vec::new();
-        for slot in entry.fields.iter() {
-            let units = &entry.units[slot.units.0 as usize..slot.units.1 as usize];
-            ranges.clear();
+        for i in 0..doc.fields as usize {
+            let field = self.field(doc, i);
+            let mut ranges: Vec<Range<usize>> = Vec::new();
             for matcher in matchers {
-                matcher.all_in(units, &mut ranges);
+                if field.slot.starts & matcher.start_bit() != 0 {
+                    matcher.all_in(field.units, field.codes, &mut ranges);
+                }
             }
-            if ranges.is_empty() {
-                continue;
+            if !ranges.is_empty() {
+                out.push(Highlight {
+                    field: usize::from(field.slot.index),
+                    kind: field.slot.kind,
+                    ranges: to_byte_ranges(self.text(doc, i), ranges),
+                });
             }
-            let text = &entry.text[slot.text.0 as usize..slot.text.1 as usize];
-            out.push(Highlight {
-                field: slot.index as usize,
-                kind: slot.kind,
-                ranges: to_byte_ranges(text, std::mem::take(&mut ranges)),
-            });
         }
         out.sort_by_key(|h| h.field);
         out
     }
 
-    fn fold(&self, doc: Document<K>) -> (Entry<K>, Mask) {
-        let chars: usize = doc.fields.iter().map(|f| f.text.len()).sum();
-        let mut units = Vec::with_capacity(chars);
-        let mut text = String::with_capacity(chars);
+    /// Field `i` (in slot order) of `doc`. The text is left out: slicing
+    /// it checks char boundaries, a cache miss per field that scoring does
+    /// not need.
+    fn field(&self, doc: &Doc<K>, i: usize) -> FieldView<'_> {
+        let slot = self.slots[doc.first as usize + i];
+        let end = self.slots[doc.first as usize + i + 1].unit as usize;
+        FieldView {
+            slot,
+            units: &self.units[slot.unit as usize..end],
+            codes: &self.codes[slot.unit as usize..end],
+        }
+    }
+
+    /// The text of field `i` (in slot order) of `doc`.
+    fn text(&self, doc: &Doc<K>, i: usize) -> &str {
+        let (slot, end) = (
+            self.slots[doc.first as usize + i],
+            self.slots[doc.first as usize + i + 1],
+        );
+        &self.text[slot.text as usize..end.text as usize]
+    }
+
+    fn unit_count(&self, at: usize) -> usize {
+        let doc = &self.docs[at];
+        let (first, end) = (
+            self.slots[doc.first as usize],
+            self.slots[(doc.first + doc.fields) as usize],
+        );
+        (end.unit - first.unit) as usize
+    }
+
+    /// Folds `doc` onto the end of the arenas.
+    fn append(&mut self, doc: Document<K>) -> (Doc<K>, Mask) {
+        let mut order: Vec<usize> = (0..doc.fields.len()).collect();
+        order.sort_by_key(|&i| std::cmp::Reverse(doc.fields[i].kind.weight()));
+        let first = self.slots.len() as u32;
         let mut mask = Mask::default();
-        let mut fields: Vec<Slot> = Vec::with_capacity(doc.fields.len());
-        for (index, field) in doc.fields.iter().enumerate() {
-            let (unit_start, text_start) = (units.len() as u32, text.len() as u32);
+        for i in order {
+            let field = &doc.fields[i];
+            let (unit_start, text_start) = (self.units.len() as u32, self.text.len() as u32);
+            let mut starts = 0;
             for c in field.text.chars() {
                 let u = unit(self.table, c);
+                starts |= start_bits(self.table, u);
                 if u >= HANZI {
                     mask.letters |= u64::from(self.table.all_letters(u - HANZI));
                     mask.literals |= literal_bit(u);
@@ -334,23 +424,100 @@ impl<K: Clone + Eq + Hash + Ord> SearchIndex<K> {
                 } else {
                     mask.literals |= literal_bit(u);
                 }
-                units.push(u);
+                self.units.push(u);
+                self.codes.push(start_code(self.table, u));
             }
-            text.push_str(&field.text);
-            fields.push(Slot {
+            self.text.push_str(&field.text);
+            mask.starts |= starts;
+            self.slots.push(Slot {
+                unit: unit_start,
+                text: text_start,
+                starts,
                 kind: field.kind,
-                index: index as u32,
-                units: (unit_start, units.len() as u32),
-                text: (text_start, text.len() as u32),
+                index: u16::try_from(i).unwrap_or(u16::MAX),
             });
         }
-        fields.sort_by_key(|s| std::cmp::Reverse(s.kind.weight()));
-        let entry = Entry {
+        self.slots.push(Slot {
+            unit: self.units.len() as u32,
+            text: self.text.len() as u32,
+            starts: 0,
+            kind: FieldKind::Body,
+            index: u16::MAX,
+        });
+        let entry = Doc {
             key: doc.key,
-            units: units.into_boxed_slice(),
-            text: text.into_boxed_str(),
-            fields: fields.into_boxed_slice(),
+            first,
+            fields: self.slots.len() as u32 - first - 1,
         };
         (entry, mask)
+    }
+
+    /// Rewrites the arenas with only live documents once garbage dominates,
+    /// so churn (sync replacing records all day) does not grow memory.
+    fn maybe_compact(&mut self) {
+        if self.garbage < COMPACT_MIN || self.garbage * 2 < self.units.len() {
+            return;
+        }
+        let mut slots = Vec::with_capacity(self.slots.len());
+        let mut units = Vec::with_capacity(self.units.len() - self.garbage);
+        let mut codes = Vec::with_capacity(units.capacity());
+        let mut text = String::with_capacity(self.text.len());
+        for doc in &mut self.docs {
+            let old = doc.first as usize..(doc.first + doc.fields + 1) as usize;
+            let (unit_base, text_base) = (self.slots[old.start].unit, self.slots[old.start].text);
+            let (unit_end, text_end) = (self.slots[old.end - 1].unit, self.slots[old.end - 1].text);
+            let first = slots.len() as u32;
+            for slot in &self.slots[old] {
+                slots.push(Slot {
+                    unit: slot.unit - unit_base + units.len() as u32,
+                    text: slot.text - text_base + text.len() as u32,
+                    ..*slot
+                });
+            }
+            units.extend_from_slice(&self.units[unit_base as usize..unit_end as usize]);
+            codes.extend_from_slice(&self.codes[unit_base as usize..unit_end as usize]);
+            text.push_str(&self.text[text_base as usize..text_end as usize]);
+            doc.first = first;
+        }
+        (self.slots, self.units, self.codes, self.text) = (slots, units, codes, text);
+        self.garbage = 0;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn churn_compacts_and_keeps_every_document_searchable() {
+        let mut index = SearchIndex::new();
+        for round in 0..40u32 {
+            for key in 0..100u32 {
+                let title = if key % 2 == 0 {
+                    "服装设计师"
+                } else {
+                    "纺织女工"
+                };
+                index.insert(Document::new(key).field(FieldKind::Title, format!("{title}{round}")));
+            }
+        }
+        // 40 rounds wrote about 28,000 units; only the live 700 or so and
+        // less than a compaction's worth of garbage remain.
+        assert!(
+            index.units.len() < 2 * COMPACT_MIN + 1000,
+            "{}",
+            index.units.len()
+        );
+        assert_eq!(index.search("fzsjs39", 200).total, 50);
+        assert_eq!(index.search("纺织女工 39", 200).total, 50);
+        assert_eq!(index.search("38", 200).total, 0);
+        for key in (0..100).step_by(3) {
+            index.remove(&key);
+        }
+        assert_eq!(index.len(), 66);
+        assert_eq!(index.field_text(&1, 0), Some("纺织女工39"));
+        let mut keys: Vec<u32> = index.search("39", 200).hits.iter().map(|h| h.key).collect();
+        keys.sort();
+        assert_eq!(keys, (0..100).filter(|k| k % 3 != 0).collect::<Vec<_>>());
     }
 }

@@ -17,9 +17,9 @@
 //! best quality per state, rather than backtracking: cost is bounded by
 //! chars × token length × readings, whatever the input.
 
-use super::pinyin::{Table, LOOSE};
+use super::pinyin::{letter_bit, Table, LOOSE};
 use super::query::{Token, MAX_TOKEN};
-use super::text::{start_class, HANZI};
+use super::text::{ascii_code, start_class, token_start_bit, CODE_MULTI, HANZI};
 use std::ops::Range;
 
 /// Initials or cut syllables.
@@ -42,23 +42,120 @@ pub(crate) struct FieldMatch {
 pub(crate) struct Matcher<'a> {
     table: &'a Table,
     token: &'a Token,
+    /// The first two units, and their letter bits (0 unless a letter).
+    t0: u32,
+    t0_letter: u32,
+    t1: Option<u32>,
+    t1_letter: u32,
+    /// `text::start_code` to scan for when the token starts with an ASCII
+    /// letter or digit.
+    code: Option<u8>,
+    start_bit: u32,
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+/// High bit set in each zero byte of `v` (and maybe in bytes above one):
+/// the lowest set bit always marks a true zero byte.
+#[inline]
+fn zero_bytes(v: u64) -> u64 {
+    v.wrapping_sub(ONES) & !v & HIGHS
 }
 
 impl<'a> Matcher<'a> {
     pub(crate) fn new(table: &'a Table, token: &'a Token) -> Self {
-        Matcher { table, token }
+        let letter = |u: u32| if u < 128 { letter_bit(u as u8) } else { 0 };
+        let t0 = token.units[0];
+        let t1 = token.units.get(1).copied();
+        Matcher {
+            table,
+            token,
+            t0,
+            t0_letter: letter(t0),
+            t1,
+            t1_letter: t1.map_or(0, letter),
+            code: ascii_code(t0),
+            start_bit: token_start_bit(t0),
+        }
     }
 
-    /// Whether a match can start at unit `u`: checked before running the
-    /// programme, it rejects almost every position with one or two loads.
+    /// The bit a field's start mask needs for this token to start in it
+    /// (see `text::start_bits`).
+    pub(crate) fn start_bit(&self) -> u32 {
+        self.start_bit
+    }
+
+    /// The first position at or after `i` whose start code fits the token's
+    /// first char, eight codes per step; `can_start` has the last word.
     #[inline]
-    fn can_start(&self, u: u32) -> bool {
-        let t = self.token.units[0];
-        u == t
-            || (u >= HANZI
-                && t < 128
-                && (t as u8).is_ascii_lowercase()
-                && self.table.first_letters(u - HANZI) & (1 << (t - u32::from(b'a'))) != 0)
+    fn next_start(&self, units: &[u32], codes: &[u8], mut i: usize) -> Option<usize> {
+        let Some(code) = self.code else {
+            return units
+                .get(i..)?
+                .iter()
+                .position(|&u| u == self.t0)
+                .map(|p| i + p);
+        };
+        let (want, multi) = (ONES * u64::from(code), ONES * u64::from(CODE_MULTI));
+        while i + 8 <= codes.len() {
+            let word = u64::from_le_bytes(codes[i..i + 8].try_into().unwrap_or([0; 8]));
+            let hits = zero_bytes(word ^ want) | zero_bytes(word ^ multi);
+            if hits != 0 {
+                return Some(i + (hits.trailing_zeros() / 8) as usize);
+            }
+            i += 8;
+        }
+        let tail = codes.get(i..)?;
+        tail.iter()
+            .position(|&c| c == code || c == CODE_MULTI)
+            .map(|p| i + p)
+    }
+
+    /// Whether a match can start at `units[i]`, judged from the first two
+    /// token chars: it rejects almost every position with a few loads,
+    /// before the programme runs.
+    #[inline]
+    fn can_start(&self, units: &[u32], i: usize) -> bool {
+        let u = units[i];
+        if u == self.t0 {
+            return true;
+        }
+        if u < HANZI
+            || self.t0_letter == 0
+            || self.table.first_letters(u - HANZI) & self.t0_letter == 0
+        {
+            return false;
+        }
+        let Some(t1) = self.t1 else {
+            return true;
+        };
+        let next = units.get(i + 1).copied();
+        if self.t1_letter == 0 {
+            // Only a letter can continue a reading; anything else must be
+            // the next char itself.
+            return next == Some(t1);
+        }
+        self.table.second_letters(u - HANZI) & self.t1_letter != 0
+            || next.is_some_and(|v| {
+                v == t1 || (v >= HANZI && self.table.first_letters(v - HANZI) & self.t1_letter != 0)
+            })
+    }
+
+    /// Quality of a match at `start` (which passed `can_start`) and its end.
+    #[inline]
+    fn match_from(&self, units: &[u32], start: usize) -> Option<(u8, usize)> {
+        if self.t1.is_none() {
+            // One char: `can_start` already decided; a lone letter is a
+            // (possibly complete) first syllable.
+            let quality = if units[start] == self.t0 {
+                EXACT
+            } else {
+                PINYIN
+            };
+            return Some((quality, start + 1));
+        }
+        self.match_at(units, start)
     }
 
     /// The best quality of a match starting at `start`, with the earliest
@@ -125,18 +222,21 @@ impl<'a> Matcher<'a> {
         best
     }
 
-    /// The best match anywhere in `units`, or `None`.
-    pub(crate) fn best_in(&self, units: &[u32]) -> Option<FieldMatch> {
+    /// The best match anywhere in `units` (whose start codes are `codes`),
+    /// or `None`.
+    pub(crate) fn best_in(&self, units: &[u32], codes: &[u8]) -> Option<FieldMatch> {
         let mut best: Option<FieldMatch> = None;
         let top = FieldMatch {
             quality: EXACT,
             start: 2,
         };
-        for start in 0..units.len() {
-            if !self.can_start(units[start]) {
+        let mut from = 0;
+        while let Some(start) = self.next_start(units, codes, from) {
+            from = start + 1;
+            if !self.can_start(units, start) {
                 continue;
             }
-            if let Some((quality, _)) = self.match_at(units, start) {
+            if let Some((quality, _)) = self.match_from(units, start) {
                 let m = FieldMatch {
                     quality,
                     start: start_class(units, start),
@@ -154,17 +254,16 @@ impl<'a> Matcher<'a> {
 
     /// Every non-overlapping match in `units`, leftmost first, as char
     /// ranges, appended to `out`.
-    pub(crate) fn all_in(&self, units: &[u32], out: &mut Vec<Range<usize>>) {
-        let mut start = 0;
-        while start < units.len() {
-            if self.can_start(units[start]) {
-                if let Some((_, end)) = self.match_at(units, start) {
+    pub(crate) fn all_in(&self, units: &[u32], codes: &[u8], out: &mut Vec<Range<usize>>) {
+        let mut from = 0;
+        while let Some(start) = self.next_start(units, codes, from) {
+            from = start + 1;
+            if self.can_start(units, start) {
+                if let Some((_, end)) = self.match_from(units, start) {
                     out.push(start..end);
-                    start = end;
-                    continue;
+                    from = end;
                 }
             }
-            start += 1;
         }
     }
 }
@@ -176,24 +275,32 @@ mod tests {
     use super::*;
     use crate::search::pinyin::table;
     use crate::search::query::Query;
-    use crate::search::text::unit;
+    use crate::search::text::{start_code, unit};
 
     fn units(text: &str) -> Vec<u32> {
         text.chars().map(|c| unit(table(), c)).collect()
     }
 
+    fn codes(units: &[u32]) -> Vec<u8> {
+        units.iter().map(|&u| start_code(table(), u)).collect()
+    }
+
+    fn best(m: &Matcher<'_>, field: &str) -> Option<FieldMatch> {
+        let u = units(field);
+        m.best_in(&u, &codes(&u))
+    }
+
     /// Quality of the best match of a one-token query in `field`.
     fn quality(query: &str, field: &str) -> Option<u8> {
         let q = Query::parse(table(), query);
-        Matcher::new(table(), &q.tokens[0])
-            .best_in(&units(field))
-            .map(|m| m.quality)
+        best(&Matcher::new(table(), &q.tokens[0]), field).map(|m| m.quality)
     }
 
     fn ranges(query: &str, field: &str) -> Vec<Range<usize>> {
         let q = Query::parse(table(), query);
         let mut out = Vec::new();
-        Matcher::new(table(), &q.tokens[0]).all_in(&units(field), &mut out);
+        let u = units(field);
+        Matcher::new(table(), &q.tokens[0]).all_in(&u, &codes(&u), &mut out);
         out
     }
 
@@ -255,9 +362,9 @@ mod tests {
     fn start_classes() {
         let q = Query::parse(table(), "bao");
         let m = Matcher::new(table(), &q.tokens[0]);
-        assert_eq!(m.best_in(&units("包吃住")).map(|m| m.start), Some(2));
-        assert_eq!(m.best_in(&units("五险、包吃住")).map(|m| m.start), Some(1));
-        assert_eq!(m.best_in(&units("免费包吃住")).map(|m| m.start), Some(0));
+        assert_eq!(best(&m, "包吃住").map(|m| m.start), Some(2));
+        assert_eq!(best(&m, "五险、包吃住").map(|m| m.start), Some(1));
+        assert_eq!(best(&m, "免费包吃住").map(|m| m.start), Some(0));
     }
 
     #[test]
@@ -267,6 +374,26 @@ mod tests {
         assert_eq!(ranges("aa", "aaaaa"), [0..2, 2..4]);
         assert_eq!(ranges("fuzh", "服装"), [0..2]);
         assert!(ranges("x", "服装").is_empty());
+    }
+
+    #[test]
+    fn the_start_scan_finds_every_start() {
+        // Long enough for whole eight-code words plus a tail, with starts
+        // in both, next to heteronyms (CODE_MULTI) and ASCII.
+        let field = "重庆路服装城a服装1服 装、重重服装服装x服装";
+        let expected: Vec<usize> = field
+            .chars()
+            .collect::<Vec<_>>()
+            .windows(2)
+            .enumerate()
+            .filter(|(_, w)| w == &['服', '装'])
+            .map(|(i, _)| i)
+            .collect();
+        let starts: Vec<usize> = ranges("fz", field).iter().map(|r| r.start).collect();
+        assert_eq!(starts, expected);
+        assert_eq!(ranges("cq", field), [0..2]);
+        assert_eq!(ranges("a", field), [6..7]);
+        assert_eq!(ranges("1", field), [9..10]);
     }
 
     #[test]

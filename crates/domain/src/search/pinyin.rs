@@ -57,6 +57,8 @@ pub(crate) struct Table {
     readings: Vec<u16>,
     /// Per hanzi, the first letters of its readings (bit 0 = `a`).
     first_letters: Vec<u32>,
+    /// Per hanzi, the second letters of its readings.
+    second_letters: Vec<u32>,
     /// Per hanzi, every letter of its readings (bit 0 = `a`).
     all_letters: Vec<u32>,
 }
@@ -151,7 +153,9 @@ impl Table {
 
         let mut starts = Vec::with_capacity(n + 1);
         let mut readings = Vec::with_capacity(n + x + n / 64);
-        let (mut first_letters, mut all_letters) = (Vec::with_capacity(n), Vec::with_capacity(n));
+        let mut first_letters = Vec::with_capacity(n);
+        let mut second_letters = Vec::with_capacity(n);
+        let mut all_letters = Vec::with_capacity(n);
         let (mut next_count, mut next_extra) = (0usize, 0usize);
         for o in 0..n {
             starts.push(u32::try_from(readings.len()).ok()?);
@@ -165,17 +169,19 @@ impl Table {
                     next_extra += 1;
                 }
             }
-            let (mut first_mask, mut all_mask) = (0u32, 0u32);
+            let (mut first_mask, mut second_mask, mut all_mask) = (0u32, 0u32, 0u32);
             for id in ids {
                 let (id, alt) = *v_ids.get(usize::from(id))?;
                 for r in std::iter::once(id).chain(alt) {
                     let text = syllables[usize::from(r & !LOOSE)];
                     first_mask |= letter_bit(text.as_bytes()[0]);
+                    second_mask |= text.as_bytes().get(1).map_or(0, |&b| letter_bit(b));
                     all_mask |= text.bytes().map(letter_bit).fold(0, |a, b| a | b);
                     readings.push(r);
                 }
             }
             first_letters.push(first_mask);
+            second_letters.push(second_mask);
             all_letters.push(all_mask);
         }
         starts.push(u32::try_from(readings.len()).ok()?);
@@ -189,6 +195,7 @@ impl Table {
             starts,
             readings,
             first_letters,
+            second_letters,
             all_letters,
         })
     }
@@ -222,6 +229,11 @@ impl Table {
         self.first_letters[ordinal as usize]
     }
 
+    /// Bit set of the second letters of hanzi `ordinal`'s readings.
+    pub(crate) fn second_letters(&self, ordinal: u32) -> u32 {
+        self.second_letters[ordinal as usize]
+    }
+
     /// Bit set of all letters in hanzi `ordinal`'s readings.
     pub(crate) fn all_letters(&self, ordinal: u32) -> u32 {
         self.all_letters[ordinal as usize]
@@ -231,7 +243,10 @@ impl Table {
     pub(crate) fn heap_bytes(&self) -> usize {
         self.syllables.capacity() * std::mem::size_of::<&str>()
             + (self.block_rank.capacity() + self.readings.capacity()) * 2
-            + (self.starts.capacity() + self.first_letters.capacity() + self.all_letters.capacity())
+            + (self.starts.capacity()
+                + self.first_letters.capacity()
+                + self.second_letters.capacity()
+                + self.all_letters.capacity())
                 * 4
     }
 }
@@ -391,5 +406,6 @@ mod tests {
             assert_ne!(all & letter_bit(*b), 0);
         }
         assert_eq!(all & letter_bit(b'x'), 0);
+        assert_eq!(t.second_letters(o), letter_bit(b'h'));
     }
 }

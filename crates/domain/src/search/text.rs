@@ -7,7 +7,7 @@
 //! `HANZI + ordinal`, so the matcher finds its readings with one index and
 //! no lookup; every other char stays its own code point.
 
-use super::pinyin::Table;
+use super::pinyin::{letter_bit, Table};
 
 /// First unit value used for hanzi with readings; above every code point.
 pub(crate) const HANZI: u32 = 0x11_0000;
@@ -65,6 +65,65 @@ pub(crate) fn literal_bit(u: u32) -> u64 {
     1 << (u.wrapping_mul(0x9E37_79B1) >> 26)
 }
 
+/// A "could a token start here" bit set for `u`, kept per field and per
+/// document so a token whose first char cannot start anywhere in them skips
+/// them unread: bits 0..26 are letters (first letters of a hanzi's
+/// readings, or an ASCII letter), bits 26..32 a Bloom filter of the unit
+/// itself for digits and literal starts.
+pub(crate) fn start_bits(table: &Table, u: u32) -> u32 {
+    if u >= HANZI {
+        table.first_letters(u - HANZI) | start_literal_bit(u)
+    } else if u < 128 && (u as u8).is_ascii_lowercase() {
+        letter_bit(u as u8)
+    } else {
+        start_literal_bit(u)
+    }
+}
+
+/// The start bit a token's first unit needs (see [`start_bits`]).
+pub(crate) fn token_start_bit(u: u32) -> u32 {
+    if u < 128 && (u as u8).is_ascii_lowercase() {
+        letter_bit(u as u8)
+    } else {
+        start_literal_bit(u)
+    }
+}
+
+fn start_literal_bit(u: u32) -> u32 {
+    1 << (26 + (u.wrapping_mul(0x9E37_79B1) >> 16) % 6)
+}
+
+/// [`start_code`] of a hanzi whose readings start with different letters.
+pub(crate) const CODE_MULTI: u8 = 254;
+/// [`start_code`] of a unit no ASCII token can start at.
+pub(crate) const CODE_NONE: u8 = 255;
+
+/// One byte per unit for the start scan: 0..26 for a hanzi whose readings
+/// all start with that letter (0 = `a`) or for that ASCII letter, 26..36
+/// for a digit, else [`CODE_MULTI`] or [`CODE_NONE`]. Bytes let the scan
+/// test eight positions per `u64` operation.
+pub(crate) fn start_code(table: &Table, u: u32) -> u8 {
+    if u >= HANZI {
+        let first = table.first_letters(u - HANZI);
+        if first.count_ones() == 1 {
+            first.trailing_zeros() as u8
+        } else {
+            CODE_MULTI
+        }
+    } else {
+        ascii_code(u).unwrap_or(CODE_NONE)
+    }
+}
+
+/// The start code of an ASCII letter or digit unit.
+pub(crate) fn ascii_code(u: u32) -> Option<u8> {
+    match u {
+        0x61..=0x7A => Some((u - 0x61) as u8),
+        0x30..=0x39 => Some((26 + u - 0x30) as u8),
+        _ => None,
+    }
+}
+
 /// Whether a match starting at `start` starts a word: a field start scores
 /// 2, a start after a separator or at a change between ASCII and hanzi 1.
 pub(crate) fn start_class(units: &[u32], start: usize) -> u8 {
@@ -99,6 +158,38 @@ mod tests {
             "no reading: stays a plain char"
         );
         assert!(is_word(unit(t, '丂')) && !is_word(u32::from('、')));
+    }
+
+    #[test]
+    fn start_bits_admit_every_possible_start() {
+        let t = table();
+        for (text, first) in [
+            ("服", 'f'),
+            ("c", 'c'),
+            ("7", '7'),
+            ("服", '服'),
+            ("丂", '丂'),
+        ] {
+            let u = unit(t, text.chars().next().unwrap());
+            let f = unit(t, first);
+            assert_ne!(start_bits(t, u) & token_start_bit(f), 0, "{text} {first}");
+        }
+        assert_eq!(
+            start_bits(t, unit(t, '服')) & token_start_bit(u32::from('z')),
+            0
+        );
+    }
+
+    #[test]
+    fn start_codes() {
+        let t = table();
+        assert_eq!(start_code(t, unit(t, '服')), b'f' - b'a');
+        assert_eq!(start_code(t, unit(t, '和')), b'h' - b'a', "he, hu, huo");
+        assert_eq!(start_code(t, unit(t, '重')), CODE_MULTI, "zhong, chong");
+        assert_eq!(start_code(t, unit(t, 'C')), b'c' - b'a');
+        assert_eq!(start_code(t, unit(t, '7')), 33);
+        assert_eq!(start_code(t, unit(t, '、')), CODE_NONE);
+        assert_eq!(start_code(t, unit(t, '丂')), CODE_NONE);
     }
 
     #[test]
