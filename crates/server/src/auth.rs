@@ -15,6 +15,7 @@ use axum::http::request::Parts;
 use domain::collection::Role;
 use rand::RngCore;
 use sha2::{Digest, Sha256};
+use std::sync::{Arc, OnceLock};
 
 use crate::clock;
 use crate::error::ApiError;
@@ -31,7 +32,9 @@ pub const MIN_PASSWORD_CHARS: usize = 8;
 #[derive(Clone, Debug)]
 pub struct PasswordHasherConfig {
     params: Params,
-    dummy_hash: String,
+    /// Verified when a username is unknown, so the answer takes as long.
+    /// Made on first use ([`PasswordHasherConfig::warm_up`] at startup).
+    dummy_hash: Arc<OnceLock<String>>,
 }
 
 impl PasswordHasherConfig {
@@ -46,15 +49,24 @@ impl PasswordHasherConfig {
     }
 
     fn with_params(params: Params) -> PasswordHasherConfig {
-        let mut config = PasswordHasherConfig {
+        PasswordHasherConfig {
             params,
-            dummy_hash: String::new(),
-        };
-        // Verified when a username is unknown, so the answer takes as long.
-        config.dummy_hash = config
-            .hash(&random_text(24))
-            .expect("hashing a dummy password");
-        config
+            dummy_hash: Arc::new(OnceLock::new()),
+        }
+    }
+
+    /// Computes the dummy hash now (blocking), so even the first sign-in of
+    /// an unknown user takes the usual time.
+    pub fn warm_up(&self) {
+        self.dummy();
+    }
+
+    fn dummy(&self) -> &str {
+        self.dummy_hash.get_or_init(|| {
+            // Hashing only fails on invalid parameters, which `Params` rules
+            // out; an unparsable dummy still makes `verify` answer false.
+            self.hash(&random_text(24)).unwrap_or_default()
+        })
     }
 
     fn argon2(&self) -> Argon2<'static> {
@@ -78,7 +90,7 @@ impl PasswordHasherConfig {
     pub fn verify(&self, stored: Option<&str>, password: &str) -> bool {
         let (phc, real) = match stored {
             Some(phc) => (phc, true),
-            None => (self.dummy_hash.as_str(), false),
+            None => (self.dummy(), false),
         };
         let Ok(parsed) = PasswordHash::new(phc) else {
             tracing::error!("a stored password hash cannot be parsed");

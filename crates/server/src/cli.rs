@@ -196,6 +196,8 @@ async fn serve<S: Store>(store: S, args: ServeArgs) -> anyhow::Result<()> {
              It is for demos and tests only; never use --demo-staff on a real deployment."
         );
     }
+    let warm = config.passwords.clone();
+    tokio::task::spawn_blocking(move || warm.warm_up());
     let dist = Dist::new(&args.dist);
     if !args.dist.join(crate::dist::INDEX).is_file() {
         tracing::warn!(dist = %args.dist.display(), "the app is not built yet; serving the API only until it is");

@@ -51,14 +51,22 @@ impl TestResponse {
         String::from_utf8_lossy(&self.body).into_owned()
     }
     pub fn header(&self, name: &str) -> &str {
-        self.headers.get(name).and_then(|v| v.to_str().ok()).unwrap_or("")
+        self.headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
     }
     /// Asserts a JSON error body with this status and code.
     pub fn assert_error(&self, status: StatusCode, code: &str) {
         assert_eq!(self.status, status, "body: {}", self.text());
         let body = self.json();
         assert_eq!(body["error"]["code"], code, "body: {body}");
-        assert!(body["error"]["message"].as_str().is_some_and(|m| !m.is_empty()), "body: {body}");
+        assert!(
+            body["error"]["message"]
+                .as_str()
+                .is_some_and(|m| !m.is_empty()),
+            "body: {body}"
+        );
         assert!(self.header("content-type").starts_with("application/json"));
     }
 }
@@ -72,7 +80,11 @@ pub fn test_config() -> Config {
 
 fn build<S: Store>(store: S, data: Option<tempfile::TempDir>) -> TestApp<S> {
     let dist = tempfile::tempdir().expect("temp dist dir");
-    let router = tongji_server::app(AppState::new(store.clone(), Dist::new(dist.path()), test_config()));
+    let router = tongji_server::app(AppState::new(
+        store.clone(),
+        Dist::new(dist.path()),
+        test_config(),
+    ));
     TestApp {
         router,
         store,
@@ -84,7 +96,9 @@ fn build<S: Store>(store: S, data: Option<tempfile::TempDir>) -> TestApp<S> {
 /// The app on a fresh SQLite file.
 pub async fn sqlite_app() -> TestApp<Sqlite> {
     let dir = tempfile::tempdir().expect("temp data dir");
-    let store = Sqlite::open(&dir.path().join("tongji.db")).await.expect("open sqlite");
+    let store = Sqlite::open(&dir.path().join("tongji.db"))
+        .await
+        .expect("open sqlite");
     build(store, Some(dir))
 }
 
@@ -111,8 +125,13 @@ pub fn pg_url() -> Option<String> {
 /// A fresh, uniquely named schema in the test database; returns its connect options.
 pub async fn pg_schema(url: &str) -> (PgConnectOptions, String) {
     let schema = format!("t_{}", uuid::Uuid::now_v7().simple());
-    let admin = sqlx::PgPool::connect(url).await.expect("connect to TEST_DATABASE_URL");
-    sqlx::query(&format!("CREATE SCHEMA {schema}")).execute(&admin).await.expect("create schema");
+    let admin = sqlx::PgPool::connect(url)
+        .await
+        .expect("connect to TEST_DATABASE_URL");
+    sqlx::query(&format!("CREATE SCHEMA {schema}"))
+        .execute(&admin)
+        .await
+        .expect("create schema");
     admin.close().await;
     let options = PgConnectOptions::from_str(url)
         .expect("parse TEST_DATABASE_URL")
@@ -124,7 +143,9 @@ pub async fn pg_schema(url: &str) -> (PgConnectOptions, String) {
 pub async fn pg_app() -> Option<TestApp<Postgres>> {
     let url = pg_url()?;
     let (options, _schema) = pg_schema(&url).await;
-    let store = Postgres::connect_with(options).await.expect("connect postgres");
+    let store = Postgres::connect_with(options)
+        .await
+        .expect("connect postgres");
     Some(build(store, None))
 }
 
@@ -139,8 +160,10 @@ pub fn request(method: Method, uri: &str, token: Option<&str>, body: Body) -> Re
 
 pub fn json_request(method: Method, uri: &str, token: Option<&str>, json: &Value) -> Request<Body> {
     let mut req = request(method, uri, token, Body::from(json.to_string()));
-    req.headers_mut()
-        .insert(header::CONTENT_TYPE, "application/json".parse().expect("header"));
+    req.headers_mut().insert(
+        header::CONTENT_TYPE,
+        "application/json".parse().expect("header"),
+    );
     req
 }
 
@@ -153,31 +176,59 @@ pub fn from_ip(mut req: Request<Body>, ip: &str) -> Request<Body> {
 
 impl<S: Store> TestApp<S> {
     pub async fn call(&self, req: Request<Body>) -> TestResponse {
-        let response = self.router.clone().oneshot(req).await.expect("infallible router");
+        let response = self
+            .router
+            .clone()
+            .oneshot(req)
+            .await
+            .expect("infallible router");
         let status = response.status();
         let headers = response.headers().clone();
-        let body = response.into_body().collect().await.expect("body").to_bytes().to_vec();
-        TestResponse { status, headers, body }
+        let body = response
+            .into_body()
+            .collect()
+            .await
+            .expect("body")
+            .to_bytes()
+            .to_vec();
+        TestResponse {
+            status,
+            headers,
+            body,
+        }
     }
 
     pub async fn get(&self, uri: &str, token: Option<&str>) -> TestResponse {
-        self.call(request(Method::GET, uri, token, Body::empty())).await
+        self.call(request(Method::GET, uri, token, Body::empty()))
+            .await
     }
 
     pub async fn post_json(&self, uri: &str, token: Option<&str>, json: &Value) -> TestResponse {
-        self.call(json_request(Method::POST, uri, token, json)).await
+        self.call(json_request(Method::POST, uri, token, json))
+            .await
     }
 
     /// Creates (or resets) an account with the cheap test hasher.
     pub async fn add_user(&self, username: &str, role: Role, password: &str) {
-        accounts::add_user(&self.store, &test_config().passwords, username, role, None, password)
-            .await
-            .expect("add user");
+        accounts::add_user(
+            &self.store,
+            &test_config().passwords,
+            username,
+            role,
+            None,
+            password,
+        )
+        .await
+        .expect("add user");
     }
 
     pub async fn login(&self, username: &str, password: &str) -> TestResponse {
-        self.post_json("/api/auth/login", None, &json!({"username": username, "password": password}))
-            .await
+        self.post_json(
+            "/api/auth/login",
+            None,
+            &json!({"username": username, "password": password}),
+        )
+        .await
     }
 
     async fn token_for(&self, username: &str, role: Role) -> String {
@@ -198,9 +249,14 @@ impl<S: Store> TestApp<S> {
 
     /// Pushes and returns the results (asserting 200).
     pub async fn push(&self, token: Option<&str>, mutations: &[Value]) -> Vec<Value> {
-        let response = self.post_json("/api/sync/push", token, &json!({ "mutations": mutations })).await;
+        let response = self
+            .post_json("/api/sync/push", token, &json!({ "mutations": mutations }))
+            .await;
         assert_eq!(response.status, StatusCode::OK, "{}", response.text());
-        let results = response.json()["results"].as_array().expect("results").clone();
+        let results = response.json()["results"]
+            .as_array()
+            .expect("results")
+            .clone();
         assert_eq!(results.len(), mutations.len());
         results
     }
@@ -237,7 +293,14 @@ impl<S: Store> TestApp<S> {
 }
 
 /// A mutation message.
-pub fn mutation(collection: Collection, id: &str, base_rev: u64, op: &str, data: Value, updated_at: &str) -> Value {
+pub fn mutation(
+    collection: Collection,
+    id: &str,
+    base_rev: u64,
+    op: &str,
+    data: Value,
+    updated_at: &str,
+) -> Value {
     json!({
         "mutation_id": uuid::Uuid::now_v7().to_string(),
         "collection": collection.as_str(),
@@ -250,11 +313,25 @@ pub fn mutation(collection: Collection, id: &str, base_rev: u64, op: &str, data:
 }
 
 pub fn upsert(collection: Collection, id: &str, base_rev: u64, data: Value) -> Value {
-    mutation(collection, id, base_rev, "upsert", data, "2026-11-26T10:00:00.000Z")
+    mutation(
+        collection,
+        id,
+        base_rev,
+        "upsert",
+        data,
+        "2026-11-26T10:00:00.000Z",
+    )
 }
 
 pub fn delete(collection: Collection, id: &str, base_rev: u64) -> Value {
-    mutation(collection, id, base_rev, "delete", Value::Null, "2026-11-26T10:00:00.000Z")
+    mutation(
+        collection,
+        id,
+        base_rev,
+        "delete",
+        Value::Null,
+        "2026-11-26T10:00:00.000Z",
+    )
 }
 
 pub fn new_id() -> String {
@@ -272,19 +349,29 @@ fn first_seed(text: &str) -> Value {
 pub fn valid(collection: Collection) -> Value {
     let any_id = "01936f3e-7a3c-7cc0-8000-000000000001";
     let data = match collection {
-        Collection::Fairs => json!({"name": "春风送岗招聘会", "kind": "spring", "date": "2027-02-20",
-            "start_time": "09:00", "end_time": "11:30", "venue": "通济街道便民服务中心", "organiser": "通济街道办事处"}),
+        Collection::Fairs => {
+            json!({"name": "春风送岗招聘会", "kind": "spring", "date": "2027-02-20",
+            "start_time": "09:00", "end_time": "11:30", "venue": "通济街道便民服务中心", "organiser": "通济街道办事处"})
+        }
         Collection::Employers => json!({"name": "青岛即发集团", "sector": "纺织服装"}),
-        Collection::Positions => json!({"employer_id": any_id, "title": "缝纫工", "sector": "纺织服装",
+        Collection::Positions => {
+            json!({"employer_id": any_id, "title": "缝纫工", "sector": "纺织服装",
             "headcount": 5, "salary_min": 4000, "salary_max": 6000, "education": "any",
-            "location": "小李村", "posted_on": "2026-11-01"}),
-        Collection::PolicyCategories => first_seed(include_str!("../../seed/policy_categories.json")),
+            "location": "小李村", "posted_on": "2026-11-01"})
+        }
+        Collection::PolicyCategories => {
+            first_seed(include_str!("../../seed/policy_categories.json"))
+        }
         Collection::Policies => first_seed(include_str!("../../seed/policies.json")),
         Collection::Enterprises => first_seed(include_str!("../../seed/enterprises.json")),
         Collection::Projects => first_seed(include_str!("../../seed/projects.json")),
-        Collection::Visits => json!({"enterprise_id": any_id, "date": "2026-11-20", "staff": "王芳"}),
-        Collection::Interests => json!({"position_id": any_id, "name": "张三", "phone": "13812345678",
-            "message": "", "created_at": "2026-11-26T10:00:00.000Z"}),
+        Collection::Visits => {
+            json!({"enterprise_id": any_id, "date": "2026-11-20", "staff": "王芳"})
+        }
+        Collection::Interests => {
+            json!({"position_id": any_id, "name": "张三", "phone": "13812345678",
+            "message": "", "created_at": "2026-11-26T10:00:00.000Z"})
+        }
     };
     if let Err(e) = validate_data(collection, &data) {
         panic!("fixture for {collection} is invalid: {}", e.bilingual());

@@ -24,22 +24,51 @@ async fn built_app() -> (TestApp<Sqlite>, Vec<u8>) {
     );
     std::fs::write(dir.join("index.html"), index).unwrap();
     // Compressible, realistic-ish wasm: repetitive with some noise.
-    let wasm: Vec<u8> = b"\0asm\x01\0\0\0".iter().copied().chain((0..200_000u32).map(|i| ((i % 97) ^ (i / 1000)) as u8)).collect();
+    let wasm: Vec<u8> = b"\0asm\x01\0\0\0"
+        .iter()
+        .copied()
+        .chain((0..200_000u32).map(|i| ((i % 97) ^ (i / 1000)) as u8))
+        .collect();
     std::fs::write(dir.join("tongji-app-1a2b3c4d5e6f7a8b_bg.wasm"), &wasm).unwrap();
-    std::fs::write(dir.join("tongji-app-1a2b3c4d5e6f7a8b.js"), "export default function init() {}\n".repeat(20)).unwrap();
-    std::fs::write(dir.join("style-0123456789abcdef.css"), "body { font-size: 18px; }\n".repeat(20)).unwrap();
-    std::fs::write(dir.join("manifest.webmanifest"), "{\"name\": \"通济通\", \"start_url\": \"/\"}").unwrap();
-    std::fs::write(dir.join("sw.js"), "self.addEventListener('fetch', () => {});").unwrap();
+    std::fs::write(
+        dir.join("tongji-app-1a2b3c4d5e6f7a8b.js"),
+        "export default function init() {}\n".repeat(20),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("style-0123456789abcdef.css"),
+        "body { font-size: 18px; }\n".repeat(20),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("manifest.webmanifest"),
+        "{\"name\": \"通济通\", \"start_url\": \"/\"}",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("sw.js"),
+        "self.addEventListener('fetch', () => {});",
+    )
+    .unwrap();
     std::fs::create_dir_all(dir.join("icons")).unwrap();
     std::fs::write(dir.join("icons/icon-192.png"), b"\x89PNG\r\n\x1a\n....").unwrap();
-    std::fs::write(dir.join("calendar.ics"), "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n").unwrap();
+    std::fs::write(
+        dir.join("calendar.ics"),
+        "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n",
+    )
+    .unwrap();
     (app, wasm)
 }
 
-async fn get_with(app: &TestApp<Sqlite>, uri: &str, accept_encoding: Option<&str>) -> crate::harness::TestResponse {
+async fn get_with(
+    app: &TestApp<Sqlite>,
+    uri: &str,
+    accept_encoding: Option<&str>,
+) -> crate::harness::TestResponse {
     let mut req = request(Method::GET, uri, None, Body::empty());
     if let Some(ae) = accept_encoding {
-        req.headers_mut().insert(header::ACCEPT_ENCODING, ae.parse().unwrap());
+        req.headers_mut()
+            .insert(header::ACCEPT_ENCODING, ae.parse().unwrap());
     }
     app.call(req).await
 }
@@ -55,7 +84,9 @@ async fn spa_fallback_serves_index_but_the_api_answers_json_404() {
         assert!(r.text().contains("<title>通济通</title>"), "{uri}");
     }
     for uri in ["/api/nope", "/api/jobs/123"] {
-        app.get(uri, None).await.assert_error(StatusCode::NOT_FOUND, "not_found");
+        app.get(uri, None)
+            .await
+            .assert_error(StatusCode::NOT_FOUND, "not_found");
     }
     // A missing file (say an old hashed bundle) is a 404, not HTML under a script's name.
     let r = app.get("/tongji-app-ffffffffffffffff.js", None).await;
@@ -63,13 +94,21 @@ async fn spa_fallback_serves_index_but_the_api_answers_json_404() {
     // Paths that try to leave dist never do.
     for uri in ["/../Cargo.toml", "/%2e%2e/Cargo.toml", "/.hidden"] {
         let r = app.get(uri, None).await;
-        assert!(r.status == StatusCode::OK && r.text().contains("通济通") || r.status == StatusCode::NOT_FOUND, "{uri}");
+        assert!(
+            r.status == StatusCode::OK && r.text().contains("通济通")
+                || r.status == StatusCode::NOT_FOUND,
+            "{uri}"
+        );
     }
     // HEAD works, POST to a page does not.
-    let head = app.call(request(Method::HEAD, "/jobs/1", None, Body::empty())).await;
+    let head = app
+        .call(request(Method::HEAD, "/jobs/1", None, Body::empty()))
+        .await;
     assert_eq!(head.status, StatusCode::OK);
     assert!(head.body.is_empty());
-    let post = app.call(request(Method::POST, "/jobs/1", None, Body::empty())).await;
+    let post = app
+        .call(request(Method::POST, "/jobs/1", None, Body::empty()))
+        .await;
     assert_eq!(post.status, StatusCode::METHOD_NOT_ALLOWED);
 }
 
@@ -77,9 +116,21 @@ async fn spa_fallback_serves_index_but_the_api_answers_json_404() {
 async fn mime_types_and_cache_headers() {
     let (app, wasm) = built_app().await;
     let cases = [
-        ("/tongji-app-1a2b3c4d5e6f7a8b_bg.wasm", "application/wasm", true),
-        ("/tongji-app-1a2b3c4d5e6f7a8b.js", "text/javascript; charset=utf-8", true),
-        ("/style-0123456789abcdef.css", "text/css; charset=utf-8", true),
+        (
+            "/tongji-app-1a2b3c4d5e6f7a8b_bg.wasm",
+            "application/wasm",
+            true,
+        ),
+        (
+            "/tongji-app-1a2b3c4d5e6f7a8b.js",
+            "text/javascript; charset=utf-8",
+            true,
+        ),
+        (
+            "/style-0123456789abcdef.css",
+            "text/css; charset=utf-8",
+            true,
+        ),
         ("/manifest.webmanifest", "application/manifest+json", false),
         ("/sw.js", "text/javascript; charset=utf-8", false),
         ("/index.html", "text/html; charset=utf-8", false),
@@ -90,7 +141,11 @@ async fn mime_types_and_cache_headers() {
         let r = app.get(uri, None).await;
         assert_eq!(r.status, StatusCode::OK, "{uri}");
         assert_eq!(r.header("content-type"), mime, "{uri}");
-        let expected = if immutable { "public, max-age=31536000, immutable" } else { "no-cache" };
+        let expected = if immutable {
+            "public, max-age=31536000, immutable"
+        } else {
+            "no-cache"
+        };
         assert_eq!(r.header("cache-control"), expected, "{uri}");
         assert!(r.header("etag").starts_with('"'), "{uri}");
     }
@@ -99,7 +154,8 @@ async fn mime_types_and_cache_headers() {
     // Revalidation.
     let mut req = request(Method::GET, "/sw.js", None, Body::empty());
     let etag = app.get("/sw.js", None).await.header("etag").to_owned();
-    req.headers_mut().insert(header::IF_NONE_MATCH, etag.parse().unwrap());
+    req.headers_mut()
+        .insert(header::IF_NONE_MATCH, etag.parse().unwrap());
     assert_eq!(app.call(req).await.status, StatusCode::NOT_MODIFIED);
 }
 
@@ -121,17 +177,29 @@ async fn files_are_compressed_once_with_brotli_and_gzip() {
     assert_eq!(br.header("content-encoding"), "br");
     assert_eq!(br.header("vary"), "Accept-Encoding");
     assert_eq!(br.header("content-type"), "application/wasm");
-    assert!(br.body.len() < wasm.len() / 2, "brotli shrinks it: {}", br.body.len());
+    assert!(
+        br.body.len() < wasm.len() / 2,
+        "brotli shrinks it: {}",
+        br.body.len()
+    );
     let mut out = Vec::new();
-    brotli::Decompressor::new(&br.body[..], 4096).read_to_end(&mut out).unwrap();
+    brotli::Decompressor::new(&br.body[..], 4096)
+        .read_to_end(&mut out)
+        .unwrap();
     assert_eq!(out, wasm);
 
     let gz = get_with(&app, uri, Some("gzip")).await;
     assert_eq!(gz.header("content-encoding"), "gzip");
     let mut out = Vec::new();
-    flate2::read::GzDecoder::new(&gz.body[..]).read_to_end(&mut out).unwrap();
+    flate2::read::GzDecoder::new(&gz.body[..])
+        .read_to_end(&mut out)
+        .unwrap();
     assert_eq!(out, wasm);
-    assert_ne!(gz.header("etag"), br.header("etag"), "each encoding has its own validator");
+    assert_ne!(
+        gz.header("etag"),
+        br.header("etag"),
+        "each encoding has its own validator"
+    );
 
     let refused = get_with(&app, uri, Some("br;q=0, gzip;q=0")).await;
     assert_eq!(refused.header("content-encoding"), "");
@@ -145,13 +213,25 @@ async fn files_are_compressed_once_with_brotli_and_gzip() {
 #[tokio::test]
 async fn security_headers_and_csp_with_the_loader_hash() {
     let (app, _) = built_app().await;
-    let expected = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(LOADER.as_bytes()));
-    for uri in ["/", "/jobs/123", "/api/health", "/api/nope", "/tongji-app-1a2b3c4d5e6f7a8b.js"] {
+    let expected =
+        base64::engine::general_purpose::STANDARD.encode(Sha256::digest(LOADER.as_bytes()));
+    for uri in [
+        "/",
+        "/jobs/123",
+        "/api/health",
+        "/api/nope",
+        "/tongji-app-1a2b3c4d5e6f7a8b.js",
+    ] {
         let r = app.get(uri, None).await;
         assert_eq!(r.header("x-content-type-options"), "nosniff", "{uri}");
         assert_eq!(r.header("referrer-policy"), "no-referrer", "{uri}");
         let csp = r.header("content-security-policy");
-        assert!(csp.contains(&format!("script-src 'self' 'wasm-unsafe-eval' 'sha256-{expected}'")), "{uri}: {csp}");
+        assert!(
+            csp.contains(&format!(
+                "script-src 'self' 'wasm-unsafe-eval' 'sha256-{expected}'"
+            )),
+            "{uri}: {csp}"
+        );
         assert!(!csp.contains("unsafe-inline"), "{csp}");
         for directive in [
             "default-src 'self'",
@@ -176,9 +256,17 @@ async fn without_a_build_only_the_api_works() {
     assert_eq!(r.status, StatusCode::SERVICE_UNAVAILABLE);
     assert!(r.text().contains("not built"));
     assert_eq!(app.get("/api/health", None).await.status, StatusCode::OK);
-    assert!(app.get("/", None).await.header("content-security-policy").contains("script-src 'self' 'wasm-unsafe-eval'"));
+    assert!(app
+        .get("/", None)
+        .await
+        .header("content-security-policy")
+        .contains("script-src 'self' 'wasm-unsafe-eval'"));
     // Building later is picked up without a restart.
-    std::fs::write(app.dist.path().join("index.html"), "<html><script>go()</script></html>").unwrap();
+    std::fs::write(
+        app.dist.path().join("index.html"),
+        "<html><script>go()</script></html>",
+    )
+    .unwrap();
     let r = app.get("/jobs/1", None).await;
     assert_eq!(r.status, StatusCode::OK);
     assert!(r.header("content-security-policy").contains("'sha256-"));

@@ -54,20 +54,32 @@ async fn a_retried_mutation_is_a_duplicate_and_changes_nothing<S: Store>(app: Te
     let token = app.staff_token().await;
     let id = new_id();
     let m = upsert(Collection::Visits, &id, 0, visit("a", ""));
-    assert_eq!(app.push_one(Some(&token), m.clone()).await["status"], "applied");
+    assert_eq!(
+        app.push_one(Some(&token), m.clone()).await["status"],
+        "applied"
+    );
     let before = app.pull_all(Some(&token)).await;
 
     // Retried alone, and twice inside one push.
     let again = app.push_one(Some(&token), m.clone()).await;
-    assert_eq!((again["status"].as_str(), again["rev"].as_u64()), (Some("duplicate"), Some(1)), "{again}");
+    assert_eq!(
+        (again["status"].as_str(), again["rev"].as_u64()),
+        (Some("duplicate"), Some(1)),
+        "{again}"
+    );
     let twice = app.push(Some(&token), &[m.clone(), m.clone()]).await;
-    assert!(twice.iter().all(|r| r["status"] == "duplicate" && r["rev"] == 1));
+    assert!(twice
+        .iter()
+        .all(|r| r["status"] == "duplicate" && r["rev"] == 1));
 
     // A later edit, then the old create retried: still a duplicate of rev 1.
     let edit = upsert(Collection::Visits, &id, 1, visit("b", ""));
     assert_eq!(app.push_one(Some(&token), edit.clone()).await["rev"], 2);
     assert_eq!(app.push_one(Some(&token), m).await["rev"], 1);
-    assert_eq!(app.push_one(Some(&token), edit).await["status"], "duplicate");
+    assert_eq!(
+        app.push_one(Some(&token), edit).await["status"],
+        "duplicate"
+    );
 
     let after = app.pull_all(Some(&token)).await;
     assert_eq!(after.len(), 1);
@@ -79,11 +91,29 @@ async fn a_retried_mutation_is_a_duplicate_and_changes_nothing<S: Store>(app: Te
 async fn a_stale_edit_of_other_fields_merges_cleanly<S: Store>(app: TestApp<S>) {
     let token = app.staff_token().await;
     let id = new_id();
-    app.push_one(Some(&token), upsert(Collection::Visits, &id, 0, visit("原始", "原始"))).await;
+    app.push_one(
+        Some(&token),
+        upsert(Collection::Visits, &id, 0, visit("原始", "原始")),
+    )
+    .await;
     // Device A edits notes (rev 1 -> 2); device B, still on rev 1, edits purpose.
-    let a = mutation(Collection::Visits, &id, 1, "upsert", visit("A 的记录", "原始"), "2026-11-26T11:00:00.000Z");
+    let a = mutation(
+        Collection::Visits,
+        &id,
+        1,
+        "upsert",
+        visit("A 的记录", "原始"),
+        "2026-11-26T11:00:00.000Z",
+    );
     assert_eq!(app.push_one(Some(&token), a).await["rev"], 2);
-    let b = mutation(Collection::Visits, &id, 1, "upsert", visit("原始", "B 的目的"), "2026-11-26T12:00:00.000Z");
+    let b = mutation(
+        Collection::Visits,
+        &id,
+        1,
+        "upsert",
+        visit("原始", "B 的目的"),
+        "2026-11-26T12:00:00.000Z",
+    );
     let r = app.push_one(Some(&token), b).await;
     assert_eq!(r["status"], "applied", "{r}");
     assert_eq!(r["rev"], 3);
@@ -101,25 +131,55 @@ async fn a_stale_edit_of_other_fields_merges_cleanly<S: Store>(app: TestApp<S>) 
 async fn a_stale_edit_of_the_same_field_is_a_conflict<S: Store>(app: TestApp<S>) {
     let token = app.staff_token().await;
     let id = new_id();
-    app.push_one(Some(&token), upsert(Collection::Visits, &id, 0, visit("原始", ""))).await;
-    let a = mutation(Collection::Visits, &id, 1, "upsert", visit("A 写的", ""), "2026-11-26T12:00:00.000Z");
+    app.push_one(
+        Some(&token),
+        upsert(Collection::Visits, &id, 0, visit("原始", "")),
+    )
+    .await;
+    let a = mutation(
+        Collection::Visits,
+        &id,
+        1,
+        "upsert",
+        visit("A 写的", ""),
+        "2026-11-26T12:00:00.000Z",
+    );
     app.push_one(Some(&token), a).await;
     // B is older and based on rev 1: A's newer value is kept, B's is the conflict.
-    let b = mutation(Collection::Visits, &id, 1, "upsert", visit("B 写的", ""), "2026-11-26T11:00:00.000Z");
+    let b = mutation(
+        Collection::Visits,
+        &id,
+        1,
+        "upsert",
+        visit("B 写的", ""),
+        "2026-11-26T11:00:00.000Z",
+    );
     let r = app.push_one(Some(&token), b).await;
     assert_eq!(r["status"], "conflict", "{r}");
     assert_eq!(r["rev"], 3);
     let merged = &r["merged"];
     assert_eq!(merged["notes"], "A 写的");
-    let conflicts = merged["_conflicts"].as_array().expect("conflicts kept in the record");
+    let conflicts = merged["_conflicts"]
+        .as_array()
+        .expect("conflicts kept in the record");
     assert_eq!(conflicts.len(), 1);
     assert_eq!(conflicts[0]["path"], "notes");
     assert_eq!(conflicts[0]["kept"], "A 写的");
     assert_eq!(conflicts[0]["other"], "B 写的");
     let stored = app.pull_all(Some(&token)).await;
-    assert_eq!(stored[0]["data"], *merged, "the merged record with its conflicts is what others pull");
+    assert_eq!(
+        stored[0]["data"], *merged,
+        "the merged record with its conflicts is what others pull"
+    );
     // A base revision the server never had (no history): merged without base, still not lost.
-    let c = mutation(Collection::Visits, &id, 99, "upsert", visit("C 写的", ""), "2026-11-26T13:00:00.000Z");
+    let c = mutation(
+        Collection::Visits,
+        &id,
+        99,
+        "upsert",
+        visit("C 写的", ""),
+        "2026-11-26T13:00:00.000Z",
+    );
     let r = app.push_one(Some(&token), c).await;
     assert_eq!(r["rev"], 4);
     assert_eq!(r["merged"]["notes"], "C 写的");
@@ -128,21 +188,43 @@ async fn a_stale_edit_of_the_same_field_is_a_conflict<S: Store>(app: TestApp<S>)
 async fn deletes_tombstones_and_resurrection<S: Store>(app: TestApp<S>) {
     let token = app.staff_token().await;
     let id = new_id();
-    app.push_one(Some(&token), upsert(Collection::Visits, &id, 0, visit("v1", ""))).await;
-    app.push_one(Some(&token), upsert(Collection::Visits, &id, 1, visit("v2", ""))).await;
+    app.push_one(
+        Some(&token),
+        upsert(Collection::Visits, &id, 0, visit("v1", "")),
+    )
+    .await;
+    app.push_one(
+        Some(&token),
+        upsert(Collection::Visits, &id, 1, visit("v2", "")),
+    )
+    .await;
 
     // A delete based on rev 1: someone changed it since, so it is not deleted.
-    let r = app.push_one(Some(&token), delete(Collection::Visits, &id, 1)).await;
+    let r = app
+        .push_one(Some(&token), delete(Collection::Visits, &id, 1))
+        .await;
     assert_eq!(r["status"], "conflict", "{r}");
     assert_eq!(r["rev"], 2);
     assert_eq!(r["merged"], visit("v2", ""));
-    assert!(r["error"].as_str().is_some_and(|e| e.contains(" / ")), "{r}");
+    assert!(
+        r["error"].as_str().is_some_and(|e| e.contains(" / ")),
+        "{r}"
+    );
     let c = app.pull_all(Some(&token)).await;
-    assert_eq!((c[0]["deleted"].as_bool(), c[0]["rev"].as_u64()), (Some(false), Some(2)));
+    assert_eq!(
+        (c[0]["deleted"].as_bool(), c[0]["rev"].as_u64()),
+        (Some(false), Some(2))
+    );
 
     // Based on the current rev: deleted, a tombstone in the feed.
-    let r = app.push_one(Some(&token), delete(Collection::Visits, &id, 2)).await;
-    assert_eq!((r["status"].as_str(), r["rev"].as_u64()), (Some("applied"), Some(3)), "{r}");
+    let r = app
+        .push_one(Some(&token), delete(Collection::Visits, &id, 2))
+        .await;
+    assert_eq!(
+        (r["status"].as_str(), r["rev"].as_u64()),
+        (Some("applied"), Some(3)),
+        "{r}"
+    );
     let c = app.pull_all(Some(&token)).await;
     assert_eq!(c.len(), 1);
     assert_eq!(c[0]["deleted"], true);
@@ -150,36 +232,70 @@ async fn deletes_tombstones_and_resurrection<S: Store>(app: TestApp<S>) {
     assert_eq!(c[0]["rev"], 3);
 
     // Deleting again changes nothing.
-    let r = app.push_one(Some(&token), delete(Collection::Visits, &id, 1)).await;
-    assert_eq!((r["status"].as_str(), r["rev"].as_u64()), (Some("applied"), Some(3)));
+    let r = app
+        .push_one(Some(&token), delete(Collection::Visits, &id, 1))
+        .await;
+    assert_eq!(
+        (r["status"].as_str(), r["rev"].as_u64()),
+        (Some("applied"), Some(3))
+    );
 
     // An offline edit of the deleted record wins over the delete.
-    let r = app.push_one(Some(&token), upsert(Collection::Visits, &id, 2, visit("v3", ""))).await;
-    assert_eq!((r["status"].as_str(), r["rev"].as_u64()), (Some("applied"), Some(4)), "{r}");
+    let r = app
+        .push_one(
+            Some(&token),
+            upsert(Collection::Visits, &id, 2, visit("v3", "")),
+        )
+        .await;
+    assert_eq!(
+        (r["status"].as_str(), r["rev"].as_u64()),
+        (Some("applied"), Some(4)),
+        "{r}"
+    );
     let c = app.pull_all(Some(&token)).await;
     assert_eq!(c[0]["deleted"], false);
     assert_eq!(c[0]["data"], visit("v3", ""));
 
     // Deleting a record the server never had leaves a tombstone.
     let ghost = new_id();
-    let r = app.push_one(Some(&token), delete(Collection::Visits, &ghost, 0)).await;
-    assert_eq!((r["status"].as_str(), r["rev"].as_u64()), (Some("applied"), Some(1)));
+    let r = app
+        .push_one(Some(&token), delete(Collection::Visits, &ghost, 0))
+        .await;
+    assert_eq!(
+        (r["status"].as_str(), r["rev"].as_u64()),
+        (Some("applied"), Some(1))
+    );
     let c = app.pull_all(Some(&token)).await;
-    let tomb = c.iter().find(|c| c["id"] == ghost).expect("tombstone in the feed");
-    assert_eq!((tomb["deleted"].as_bool(), tomb["data"].is_null()), (Some(true), true));
+    let tomb = c
+        .iter()
+        .find(|c| c["id"] == ghost)
+        .expect("tombstone in the feed");
+    assert_eq!(
+        (tomb["deleted"].as_bool(), tomb["data"].is_null()),
+        (Some(true), true)
+    );
 }
 
 async fn anonymous_pulls_never_contain_staff_data<S: Store>(app: TestApp<S>) {
     let admin = app.admin_token().await;
     for c in Collection::ALL {
-        let r = app.push_one(Some(&admin), upsert(c, &new_id(), 0, valid(c))).await;
+        let r = app
+            .push_one(Some(&admin), upsert(c, &new_id(), 0, valid(c)))
+            .await;
         assert_eq!(r["status"], "applied", "{c}: {r}");
     }
     let anonymous = app.pull_all(None).await;
-    let seen: Vec<&str> = anonymous.iter().map(|c| c["collection"].as_str().unwrap_or("")).collect();
+    let seen: Vec<&str> = anonymous
+        .iter()
+        .map(|c| c["collection"].as_str().unwrap_or(""))
+        .collect();
     for c in Collection::ALL {
         let visible = seen.contains(&c.as_str());
-        assert_eq!(visible, c.scope() == Scope::Public, "{c} anonymous visibility");
+        assert_eq!(
+            visible,
+            c.scope() == Scope::Public,
+            "{c} anonymous visibility"
+        );
     }
     // Paging anonymously with a tiny page never reveals staff rows either.
     let mut since = 0;
@@ -195,13 +311,25 @@ async fn anonymous_pulls_never_contain_staff_data<S: Store>(app: TestApp<S>) {
         }
     }
     let staff = app.staff_token().await;
-    assert_eq!(app.pull_all(Some(&staff)).await.len(), Collection::ALL.len());
+    assert_eq!(
+        app.pull_all(Some(&staff)).await.len(),
+        Collection::ALL.len()
+    );
 }
 
 async fn anonymous_callers_may_only_create_interests<S: Store>(app: TestApp<S>) {
     let id = new_id();
-    let r = app.push_one(None, upsert(Collection::Interests, &id, 0, valid(Collection::Interests))).await;
-    assert_eq!((r["status"].as_str(), r["rev"].as_u64()), (Some("applied"), Some(1)), "{r}");
+    let r = app
+        .push_one(
+            None,
+            upsert(Collection::Interests, &id, 0, valid(Collection::Interests)),
+        )
+        .await;
+    assert_eq!(
+        (r["status"].as_str(), r["rev"].as_u64()),
+        (Some("applied"), Some(1)),
+        "{r}"
+    );
 
     let mut changed = valid(Collection::Interests);
     changed["name"] = json!("李四");
@@ -212,9 +340,15 @@ async fn anonymous_callers_may_only_create_interests<S: Store>(app: TestApp<S>) 
     ] {
         let r = app.push_one(None, m).await;
         assert_eq!(r["status"], "rejected", "{r}");
-        assert!(r["rev"].is_null() && r["error"].as_str().is_some_and(|e| !e.is_empty()), "{r}");
+        assert!(
+            r["rev"].is_null() && r["error"].as_str().is_some_and(|e| !e.is_empty()),
+            "{r}"
+        );
     }
-    for c in Collection::ALL.into_iter().filter(|c| *c != Collection::Interests) {
+    for c in Collection::ALL
+        .into_iter()
+        .filter(|c| *c != Collection::Interests)
+    {
         let r = app.push_one(None, upsert(c, &new_id(), 0, valid(c))).await;
         assert_eq!(r["status"], "rejected", "anonymous create of {c}: {r}");
     }
@@ -225,33 +359,59 @@ async fn anonymous_callers_may_only_create_interests<S: Store>(app: TestApp<S>) 
     assert_eq!(all.len(), 1);
     assert_eq!(all[0]["data"], valid(Collection::Interests));
     // Staff may then update and delete it.
-    let r = app.push_one(Some(&staff), upsert(Collection::Interests, &id, 1, changed)).await;
+    let r = app
+        .push_one(Some(&staff), upsert(Collection::Interests, &id, 1, changed))
+        .await;
     assert_eq!(r["status"], "applied");
-    let r = app.push_one(Some(&staff), delete(Collection::Interests, &id, 2)).await;
+    let r = app
+        .push_one(Some(&staff), delete(Collection::Interests, &id, 2))
+        .await;
     assert_eq!(r["status"], "applied");
 }
 
 async fn only_admins_write_public_collections<S: Store>(app: TestApp<S>) {
     let staff = app.staff_token().await;
     let admin = app.admin_token().await;
-    for c in Collection::ALL.into_iter().filter(|c| c.scope() == Scope::Public) {
+    for c in Collection::ALL
+        .into_iter()
+        .filter(|c| c.scope() == Scope::Public)
+    {
         let id = new_id();
-        let r = app.push_one(Some(&staff), upsert(c, &id, 0, valid(c))).await;
+        let r = app
+            .push_one(Some(&staff), upsert(c, &id, 0, valid(c)))
+            .await;
         assert_eq!(r["status"], "rejected", "staff create of {c}: {r}");
-        assert!(r["error"].as_str().is_some_and(|e| e.contains("admin") || e.contains("管理员")), "{r}");
-        let r = app.push_one(Some(&admin), upsert(c, &id, 0, valid(c))).await;
+        assert!(
+            r["error"]
+                .as_str()
+                .is_some_and(|e| e.contains("admin") || e.contains("管理员")),
+            "{r}"
+        );
+        let r = app
+            .push_one(Some(&admin), upsert(c, &id, 0, valid(c)))
+            .await;
         assert_eq!(r["status"], "applied", "admin create of {c}: {r}");
         let r = app.push_one(Some(&staff), delete(c, &id, 1)).await;
         assert_eq!(r["status"], "rejected", "staff delete of {c}: {r}");
-        let r = app.push_one(Some(&staff), upsert(c, &id, 1, valid(c))).await;
+        let r = app
+            .push_one(Some(&staff), upsert(c, &id, 1, valid(c)))
+            .await;
         assert_eq!(r["status"], "rejected", "staff update of {c}: {r}");
     }
-    for c in Collection::ALL.into_iter().filter(|c| c.scope() == Scope::Staff) {
-        let r = app.push_one(Some(&staff), upsert(c, &new_id(), 0, valid(c))).await;
+    for c in Collection::ALL
+        .into_iter()
+        .filter(|c| c.scope() == Scope::Staff)
+    {
+        let r = app
+            .push_one(Some(&staff), upsert(c, &new_id(), 0, valid(c)))
+            .await;
         assert_eq!(r["status"], "applied", "staff create of {c}: {r}");
     }
     let feed = app.pull_all(Some(&admin)).await;
-    assert!(feed.iter().all(|c| c["rev"] == 1), "refused writes changed nothing");
+    assert!(
+        feed.iter().all(|c| c["rev"] == 1),
+        "refused writes changed nothing"
+    );
 }
 
 async fn invalid_and_oversized_records_are_rejected<S: Store>(app: TestApp<S>) {
@@ -259,29 +419,55 @@ async fn invalid_and_oversized_records_are_rejected<S: Store>(app: TestApp<S>) {
     let mut bad = valid(Collection::Interests);
     bad["phone"] = json!("12345");
     bad["name"] = json!("");
-    let r = app.push_one(Some(&staff), upsert(Collection::Interests, &new_id(), 0, bad)).await;
+    let r = app
+        .push_one(
+            Some(&staff),
+            upsert(Collection::Interests, &new_id(), 0, bad),
+        )
+        .await;
     assert_eq!(r["status"], "rejected");
     let error = r["error"].as_str().expect("error message");
-    assert!(error.contains("手机号") && error.contains("Mobile number"), "bilingual: {error}");
+    assert!(
+        error.contains("手机号") && error.contains("Mobile number"),
+        "bilingual: {error}"
+    );
 
     let mut unknown_field = valid(Collection::Visits);
     unknown_field["is_admin"] = json!(true);
-    let r = app.push_one(Some(&staff), upsert(Collection::Visits, &new_id(), 0, unknown_field)).await;
+    let r = app
+        .push_one(
+            Some(&staff),
+            upsert(Collection::Visits, &new_id(), 0, unknown_field),
+        )
+        .await;
     assert_eq!(r["status"], "rejected");
 
-    let r = app.push_one(Some(&staff), upsert(Collection::Visits, &new_id(), 0, Value::Null)).await;
+    let r = app
+        .push_one(
+            Some(&staff),
+            upsert(Collection::Visits, &new_id(), 0, Value::Null),
+        )
+        .await;
     assert_eq!(r["status"], "rejected");
 
     let mut huge = valid(Collection::Visits);
     huge["notes"] = json!("字".repeat(100_000)); // 300 KB of UTF-8 > RECORD_MAX_BYTES
-    let r = app.push_one(Some(&staff), upsert(Collection::Visits, &new_id(), 0, huge)).await;
+    let r = app
+        .push_one(Some(&staff), upsert(Collection::Visits, &new_id(), 0, huge))
+        .await;
     assert_eq!(r["status"], "rejected");
-    assert!(r["error"].as_str().is_some_and(|e| e.contains("too large")), "{r}");
+    assert!(
+        r["error"].as_str().is_some_and(|e| e.contains("too large")),
+        "{r}"
+    );
 
     // A rejected mutation is not remembered: fixed and retried under the same id, it applies.
     let id = new_id();
     let mut m = upsert(Collection::Visits, &id, 0, json!({"date": "2026-11-20"}));
-    assert_eq!(app.push_one(Some(&staff), m.clone()).await["status"], "rejected");
+    assert_eq!(
+        app.push_one(Some(&staff), m.clone()).await["status"],
+        "rejected"
+    );
     m["data"] = valid(Collection::Visits);
     assert_eq!(app.push_one(Some(&staff), m).await["status"], "applied");
     assert_eq!(app.pull_all(Some(&staff)).await.len(), 1);
@@ -294,7 +480,11 @@ async fn paging_follows_more_and_updates_move_to_the_end<S: Store>(app: TestApp<
         .iter()
         .map(|id| upsert(Collection::Employers, id, 0, valid(Collection::Employers)))
         .collect();
-    assert!(app.push(Some(&admin), &batch).await.iter().all(|r| r["status"] == "applied"));
+    assert!(app
+        .push(Some(&admin), &batch)
+        .await
+        .iter()
+        .all(|r| r["status"] == "applied"));
 
     let mut since = 0;
     let mut seen = Vec::new();
@@ -324,7 +514,17 @@ async fn paging_follows_more_and_updates_move_to_the_end<S: Store>(app: TestApp<
     assert_eq!(page, json!({"changes": [], "next": since, "more": false}));
 
     // An update moves the record to the end of the feed; one row per record.
-    let r = app.push_one(Some(&admin), upsert(Collection::Employers, &ids[3], 1, valid(Collection::Employers))).await;
+    let r = app
+        .push_one(
+            Some(&admin),
+            upsert(
+                Collection::Employers,
+                &ids[3],
+                1,
+                valid(Collection::Employers),
+            ),
+        )
+        .await;
     assert_eq!(r["rev"], 2);
     let page = app.pull(None, since, None).await;
     let changes = page["changes"].as_array().unwrap();
@@ -333,8 +533,20 @@ async fn paging_follows_more_and_updates_move_to_the_end<S: Store>(app: TestApp<
     assert_eq!(app.pull_all(None).await.len(), 25);
 
     // limit is clamped: 0 gives one change, 100000 at most 1000.
-    assert_eq!(app.pull(None, 0, Some(0)).await["changes"].as_array().unwrap().len(), 1);
-    assert_eq!(app.pull(None, 0, Some(100_000)).await["changes"].as_array().unwrap().len(), 25);
+    assert_eq!(
+        app.pull(None, 0, Some(0)).await["changes"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    assert_eq!(
+        app.pull(None, 0, Some(100_000)).await["changes"]
+            .as_array()
+            .unwrap()
+            .len(),
+        25
+    );
 }
 
 async fn sql_metacharacters_are_stored_verbatim<S: Store>(app: TestApp<S>) {
@@ -353,7 +565,9 @@ async fn sql_metacharacters_are_stored_verbatim<S: Store>(app: TestApp<S>) {
         data["notes"] = json!(text);
         data["staff"] = json!(text.replace('\0', ""));
         let id = new_id();
-        let r = app.push_one(Some(&staff), upsert(Collection::Visits, &id, 0, data)).await;
+        let r = app
+            .push_one(Some(&staff), upsert(Collection::Visits, &id, 0, data))
+            .await;
         assert_eq!(r["status"], "applied", "{text}: {r}");
         ids.push(id);
     }

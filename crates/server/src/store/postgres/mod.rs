@@ -27,7 +27,7 @@ use super::{
     AttemptCounts, Blob, NewUser, SeedRecord, SessionUser, Store, StoreResult, StoredRecord,
     UserRecord,
 };
-use crate::apply::{self, PreparedMutation, Write};
+use crate::apply::PreparedMutation;
 
 /// The PostgreSQL store. Cloning shares the pool.
 #[derive(Clone, Debug)]
@@ -256,7 +256,7 @@ impl Store for Postgres {
 
     async fn get_record(&self, collection: Collection, id: RecordId) -> StoreResult<StoredRecord> {
         let mut conn = self.pool.acquire().await?;
-        records::current(&mut conn, collection, id)
+        records::load_current(&mut conn, collection, id)
             .await?
             .ok_or(super::StoreError::NotFound)
     }
@@ -266,75 +266,17 @@ impl Store for Postgres {
         role: Option<Role>,
         prepared: &PreparedMutation,
     ) -> StoreResult<MutationResult> {
-        let m = &prepared.mutation;
         let mut tx = self.begin_locked().await?;
-        let seen = sqlx::query("SELECT rev FROM mutations WHERE mutation_id = $1")
-            .bind(m.mutation_id.to_string())
-            .fetch_optional(&mut *tx)
-            .await?;
-        if let Some(row) = seen {
-            let rev: Option<i64> = row.try_get("rev")?;
-            tx.rollback().await?;
-            return Ok(apply::duplicate(
-                m.mutation_id,
-                rev.map(from_sql_int).transpose()?,
-            ));
-        }
-        let current = records::current(&mut tx, m.collection, m.id).await?;
-        let base = match apply::base_rev_needed(m, current.as_ref()) {
-            Some(rev) => records::version_data(&mut tx, m.collection, m.id, rev).await?,
-            None => None,
-        };
-        let decision = apply::decide(role, prepared, current.as_ref(), base.as_ref());
-        if let Some(write) = &decision.write {
-            records::write(&mut tx, m.collection, m.id, write).await?;
-        }
-        if decision.remember {
-            sqlx::query(
-                "INSERT INTO mutations (mutation_id, collection, record_id, status, rev, applied_at) VALUES ($1, $2, $3, $4, $5, $6)",
-            )
-            .bind(m.mutation_id.to_string())
-            .bind(m.collection.as_str())
-            .bind(m.id.to_string())
-            .bind(crate::apply::status_name(decision.result.status))
-            .bind(decision.result.rev.map(to_sql_int).transpose()?)
-            .bind(crate::clock::now().millis())
-            .execute(&mut *tx)
-            .await?;
-        }
+        let result = records::put_mutation(&mut tx, role, prepared).await?;
         tx.commit().await?;
-        Ok(decision.result)
+        Ok(result)
     }
 
     async fn put_seed(&self, seed: &[SeedRecord], at: Timestamp) -> StoreResult<bool> {
         let mut tx = self.begin_locked().await?;
-        let done = sqlx::query("SELECT value FROM meta WHERE key = 'seeded'")
-            .fetch_optional(&mut *tx)
-            .await?;
-        if done.is_some() {
-            tx.rollback().await?;
-            return Ok(false);
-        }
-        for record in seed {
-            if records::current(&mut tx, record.collection, record.id)
-                .await?
-                .is_none()
-            {
-                let write = Write {
-                    rev: 1,
-                    updated_at: at,
-                    deleted: false,
-                    data: Some(record.data.clone()),
-                };
-                records::write(&mut tx, record.collection, record.id, &write).await?;
-            }
-        }
-        sqlx::query("INSERT INTO meta (key, value) VALUES ('seeded', $1)")
-            .bind(at.to_string())
-            .execute(&mut *tx)
-            .await?;
+        let seeded = records::put_seed(&mut tx, seed, at).await?;
         tx.commit().await?;
-        Ok(true)
+        Ok(seeded)
     }
 
     async fn put_blob(&self, sha256: &str, content_type: &str, bytes: &[u8]) -> StoreResult<bool> {

@@ -28,7 +28,7 @@ use super::{
     AttemptCounts, Blob, NewUser, SeedRecord, SessionUser, Store, StoreResult, StoredRecord,
     UserRecord,
 };
-use crate::apply::{self, PreparedMutation, Write};
+use crate::apply::PreparedMutation;
 
 /// The SQLite store. Cloning shares the pools.
 #[derive(Clone, Debug)]
@@ -258,7 +258,7 @@ impl Store for Sqlite {
 
     async fn get_record(&self, collection: Collection, id: RecordId) -> StoreResult<StoredRecord> {
         let mut conn = self.reader.acquire().await?;
-        records::current(&mut conn, collection, id)
+        records::load_current(&mut conn, collection, id)
             .await?
             .ok_or(super::StoreError::NotFound)
     }
@@ -268,75 +268,17 @@ impl Store for Sqlite {
         role: Option<Role>,
         prepared: &PreparedMutation,
     ) -> StoreResult<MutationResult> {
-        let m = &prepared.mutation;
         let mut tx = self.begin_write().await?;
-        let seen = sqlx::query("SELECT rev FROM mutations WHERE mutation_id = ?")
-            .bind(m.mutation_id.to_string())
-            .fetch_optional(&mut *tx)
-            .await?;
-        if let Some(row) = seen {
-            let rev: Option<i64> = row.try_get("rev")?;
-            tx.rollback().await?;
-            return Ok(apply::duplicate(
-                m.mutation_id,
-                rev.map(from_sql_int).transpose()?,
-            ));
-        }
-        let current = records::current(&mut tx, m.collection, m.id).await?;
-        let base = match apply::base_rev_needed(m, current.as_ref()) {
-            Some(rev) => records::version_data(&mut tx, m.collection, m.id, rev).await?,
-            None => None,
-        };
-        let decision = apply::decide(role, prepared, current.as_ref(), base.as_ref());
-        if let Some(write) = &decision.write {
-            records::write(&mut tx, m.collection, m.id, write).await?;
-        }
-        if decision.remember {
-            sqlx::query(
-                "INSERT INTO mutations (mutation_id, collection, record_id, status, rev, applied_at) VALUES (?, ?, ?, ?, ?, ?)",
-            )
-            .bind(m.mutation_id.to_string())
-            .bind(m.collection.as_str())
-            .bind(m.id.to_string())
-            .bind(crate::apply::status_name(decision.result.status))
-            .bind(decision.result.rev.map(to_sql_int).transpose()?)
-            .bind(crate::clock::now().millis())
-            .execute(&mut *tx)
-            .await?;
-        }
+        let result = records::put_mutation(&mut tx, role, prepared).await?;
         tx.commit().await?;
-        Ok(decision.result)
+        Ok(result)
     }
 
     async fn put_seed(&self, seed: &[SeedRecord], at: Timestamp) -> StoreResult<bool> {
         let mut tx = self.begin_write().await?;
-        let done = sqlx::query("SELECT value FROM meta WHERE key = 'seeded'")
-            .fetch_optional(&mut *tx)
-            .await?;
-        if done.is_some() {
-            tx.rollback().await?;
-            return Ok(false);
-        }
-        for record in seed {
-            if records::current(&mut tx, record.collection, record.id)
-                .await?
-                .is_none()
-            {
-                let write = Write {
-                    rev: 1,
-                    updated_at: at,
-                    deleted: false,
-                    data: Some(record.data.clone()),
-                };
-                records::write(&mut tx, record.collection, record.id, &write).await?;
-            }
-        }
-        sqlx::query("INSERT INTO meta (key, value) VALUES ('seeded', ?)")
-            .bind(at.to_string())
-            .execute(&mut *tx)
-            .await?;
+        let seeded = records::put_seed(&mut tx, seed, at).await?;
         tx.commit().await?;
-        Ok(true)
+        Ok(seeded)
     }
 
     async fn put_blob(&self, sha256: &str, content_type: &str, bytes: &[u8]) -> StoreResult<bool> {

@@ -1,17 +1,19 @@
 //! Record writes inside one SQLite write transaction (shared by pushes and seeding).
 
-use domain::collection::Collection;
+use domain::collection::{Collection, Role};
 use domain::ids::RecordId;
+use domain::sync::MutationResult;
+use domain::time::Timestamp;
 use serde_json::Value;
 use sqlx::{Row, SqliteConnection};
 
 use super::rows;
-use crate::apply::Write;
-use crate::store::convert::{self, to_sql_int};
-use crate::store::{StoreResult, StoredRecord};
+use crate::apply::{self, PreparedMutation, Write};
+use crate::store::convert::{self, from_sql_int, to_sql_int};
+use crate::store::{SeedRecord, StoreResult, StoredRecord};
 
 /// The latest version of a record, if any.
-pub async fn current(
+pub async fn load_current(
     conn: &mut SqliteConnection,
     collection: Collection,
     id: RecordId,
@@ -51,7 +53,7 @@ pub async fn version_data(
 /// Stores a new latest version with the next sequence number, and keeps it in the history.
 /// The caller holds the write lock (`BEGIN IMMEDIATE`), so sequence numbers
 /// are taken and committed in order.
-pub async fn write(
+pub async fn write_version(
     conn: &mut SqliteConnection,
     collection: Collection,
     id: RecordId,
@@ -90,4 +92,83 @@ pub async fn write(
     .execute(&mut *conn)
     .await?;
     convert::from_sql_int(seq)
+}
+
+/// Applies one mutation inside the caller's write transaction (which holds
+/// the write lock): duplicate check, current record, merge base, decision,
+/// write, and the idempotency row. The caller commits.
+pub async fn put_mutation(
+    conn: &mut SqliteConnection,
+    role: Option<Role>,
+    prepared: &PreparedMutation,
+) -> StoreResult<MutationResult> {
+    let m = &prepared.mutation;
+    let seen = sqlx::query("SELECT rev FROM mutations WHERE mutation_id = ?")
+        .bind(m.mutation_id.to_string())
+        .fetch_optional(&mut *conn)
+        .await?;
+    if let Some(row) = seen {
+        let rev: Option<i64> = row.try_get("rev")?;
+        return Ok(apply::duplicate(
+            m.mutation_id,
+            rev.map(from_sql_int).transpose()?,
+        ));
+    }
+    let current = load_current(conn, m.collection, m.id).await?;
+    let base = match apply::base_rev_needed(m, current.as_ref()) {
+        Some(rev) => version_data(conn, m.collection, m.id, rev).await?,
+        None => None,
+    };
+    let decision = apply::decide(role, prepared, current.as_ref(), base.as_ref());
+    if let Some(write) = &decision.write {
+        write_version(conn, m.collection, m.id, write).await?;
+    }
+    if decision.remember {
+        sqlx::query(
+                "INSERT INTO mutations (mutation_id, collection, record_id, status, rev, applied_at) VALUES (?, ?, ?, ?, ?, ?)",
+            )
+            .bind(m.mutation_id.to_string())
+            .bind(m.collection.as_str())
+            .bind(m.id.to_string())
+            .bind(apply::status_name(decision.result.status))
+            .bind(decision.result.rev.map(to_sql_int).transpose()?)
+            .bind(crate::clock::now().millis())
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(decision.result)
+}
+
+/// Writes the seed at revision 1 unless the "seeded" flag is set, then sets
+/// it; existing records are left alone. The caller commits.
+pub async fn put_seed(
+    conn: &mut SqliteConnection,
+    seed: &[SeedRecord],
+    at: Timestamp,
+) -> StoreResult<bool> {
+    let done = sqlx::query("SELECT value FROM meta WHERE key = 'seeded'")
+        .fetch_optional(&mut *conn)
+        .await?;
+    if done.is_some() {
+        return Ok(false);
+    }
+    for record in seed {
+        if load_current(conn, record.collection, record.id)
+            .await?
+            .is_none()
+        {
+            let write = Write {
+                rev: 1,
+                updated_at: at,
+                deleted: false,
+                data: Some(record.data.clone()),
+            };
+            write_version(conn, record.collection, record.id, &write).await?;
+        }
+    }
+    sqlx::query("INSERT INTO meta (key, value) VALUES ('seeded', ?)")
+        .bind(at.to_string())
+        .execute(&mut *conn)
+        .await?;
+    Ok(true)
 }
