@@ -7,11 +7,13 @@
 //! away once it outweighs the live data.
 
 use super::highlight::to_byte_ranges;
-use super::matcher::Matcher;
+use super::matcher::{FieldMatch, Matcher, EXACT};
 use super::pinyin::{table, Table};
 use super::query::{Query, Token};
 use super::rank::token_score;
-use super::text::{ascii_bit, is_ascii_word, literal_bit, start_bits, start_code, unit, HANZI};
+use super::text::{
+    ascii_bit, is_ascii_word, literal_bit, start_bits, start_class, start_code, unit, HANZI,
+};
 use super::{Document, FieldKind, Highlight, Hit, SearchResults};
 use std::cmp::Ordering;
 use std::collections::HashMap;
@@ -92,6 +94,53 @@ struct FieldView<'a> {
     slot: Slot,
     units: &'a [u32],
     codes: &'a [u8],
+}
+
+/// The best score of one token over a document's fields (`slots`, with
+/// the end marker; `units` and `codes` span them all). One scan covers
+/// every field, which beats a call per field for short fields; a match is
+/// still confined to its field. Fields come heaviest first, so the scan
+/// stops at the first lighter field after a match: it cannot outrank it.
+#[inline]
+fn best_match(matcher: &Matcher<'_>, units: &[u32], codes: &[u8], slots: &[Slot]) -> Option<u64> {
+    let base = slots[0].unit as usize;
+    let top = FieldMatch {
+        quality: EXACT,
+        start: 2,
+    };
+    let mut best: Option<u64> = None;
+    let mut class = 0;
+    let (mut field, mut field_start, mut field_end) = (0, 0, slots[1].unit as usize - base);
+    let mut from = 0;
+    while let Some(at) = matcher.next_start(units, codes, from) {
+        while at >= field_end {
+            field += 1;
+            field_start = field_end;
+            field_end = slots[field + 1].unit as usize - base;
+        }
+        let weight = slots[field].kind.weight();
+        if weight < class {
+            break;
+        }
+        from = at + 1;
+        let (field_units, local) = (&units[field_start..field_end], at - field_start);
+        if !matcher.can_start(field_units, local) {
+            continue;
+        }
+        if let Some((quality, _)) = matcher.match_from(field_units, local) {
+            let m = FieldMatch {
+                quality,
+                start: start_class(field_units, local),
+            };
+            let score = token_score(weight, m, field_units.len());
+            best = Some(best.map_or(score, |b| b.max(score)));
+            class = weight;
+            if m == top {
+                from = field_end;
+            }
+        }
+    }
+    best
 }
 
 fn next_stamp() -> u64 {
@@ -322,30 +371,14 @@ impl<K: Clone + Eq + Hash + Ord> SearchIndex<K> {
     }
 
     /// The summed score of every token's best match, or `None` if a token
-    /// matches nowhere. Fields come heaviest first, so a token stops at the
-    /// first weight class where it matches: lighter fields cannot beat it.
+    /// matches nowhere.
     fn score(&self, doc: &Doc<K>, matchers: &[Matcher<'_>]) -> Option<u64> {
+        let slots = &self.slots[doc.first as usize..=(doc.first + doc.fields) as usize];
+        let (start, end) = (slots[0].unit as usize, slots[slots.len() - 1].unit as usize);
+        let (units, codes) = (&self.units[start..end], &self.codes[start..end]);
         let mut total = 0;
         for matcher in matchers {
-            let mut best: Option<u64> = None;
-            let mut class_weight = None;
-            for i in 0..doc.fields as usize {
-                let slot = self.slots[doc.first as usize + i];
-                let weight = slot.kind.weight();
-                if class_weight.is_some_and(|w| weight < w) {
-                    break;
-                }
-                if slot.starts & matcher.start_bit() == 0 {
-                    continue;
-                }
-                let field = self.field(doc, i);
-                if let Some(m) = matcher.best_in(field.units, field.codes) {
-                    let score = token_score(weight, m, field.units.len());
-                    best = Some(best.map_or(score, |b| b.max(score)));
-                    class_weight = Some(weight);
-                }
-            }
-            total += best?;
+            total += best_match(matcher, units, codes, slots)?;
         }
         Some(total)
     }
@@ -375,6 +408,7 @@ impl<K: Clone + Eq + Hash + Ord> SearchIndex<K> {
     /// Field `i` (in slot order) of `doc`. The text is left out: slicing
     /// it checks char boundaries, a cache miss per field that scoring does
     /// not need.
+    #[inline(always)]
     fn field(&self, doc: &Doc<K>, i: usize) -> FieldView<'_> {
         let slot = self.slots[doc.first as usize + i];
         let end = self.slots[doc.first as usize + i + 1].unit as usize;

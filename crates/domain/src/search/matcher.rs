@@ -18,8 +18,8 @@
 //! chars × token length × readings, whatever the input.
 
 use super::pinyin::{letter_bit, Table, LOOSE};
-use super::query::{Token, MAX_TOKEN};
-use super::text::{ascii_code, start_class, token_start_bit, CODE_MULTI, HANZI};
+use super::query::Token;
+use super::text::{ascii_code, token_start_bit, CODE_MULTI, HANZI};
 use std::ops::Range;
 
 /// Initials or cut syllables.
@@ -51,14 +51,20 @@ pub(crate) struct Matcher<'a> {
     /// letter or digit.
     code: Option<u8>,
     start_bit: u32,
+    /// For each token offset k, units k..k+7 as bytes like
+    /// `Table::packed` (a non-letter is 0xFF, past the end 0xFE), so one
+    /// XOR finds how many letters a syllable shares with the rest.
+    packed: Vec<u64>,
 }
 
 const ONES: u64 = 0x0101_0101_0101_0101;
+/// Bytes 0..7 of a packed syllable or token word (byte 7 is a length).
+const LETTER_BYTES: u64 = 0x00FF_FFFF_FFFF_FFFF;
 const HIGHS: u64 = 0x8080_8080_8080_8080;
 
 /// High bit set in each zero byte of `v` (and maybe in bytes above one):
 /// the lowest set bit always marks a true zero byte.
-#[inline]
+#[inline(always)]
 fn zero_bytes(v: u64) -> u64 {
     v.wrapping_sub(ONES) & !v & HIGHS
 }
@@ -77,6 +83,19 @@ impl<'a> Matcher<'a> {
             t1_letter: t1.map_or(0, letter),
             code: ascii_code(t0),
             start_bit: token_start_bit(t0),
+            packed: (0..token.units.len())
+                .map(|k| {
+                    let mut word = [0xFEu8; 8];
+                    for (byte, &u) in word.iter_mut().zip(&token.units[k..]).take(7) {
+                        *byte = if u < 128 && (u as u8).is_ascii_lowercase() {
+                            u as u8
+                        } else {
+                            0xFF
+                        };
+                    }
+                    u64::from_le_bytes(word)
+                })
+                .collect(),
         }
     }
 
@@ -88,8 +107,8 @@ impl<'a> Matcher<'a> {
 
     /// The first position at or after `i` whose start code fits the token's
     /// first char, eight codes per step; `can_start` has the last word.
-    #[inline]
-    fn next_start(&self, units: &[u32], codes: &[u8], mut i: usize) -> Option<usize> {
+    #[inline(always)]
+    pub(crate) fn next_start(&self, units: &[u32], codes: &[u8], mut i: usize) -> Option<usize> {
         let Some(code) = self.code else {
             return units
                 .get(i..)?
@@ -115,8 +134,8 @@ impl<'a> Matcher<'a> {
     /// Whether a match can start at `units[i]`, judged from the first two
     /// token chars: it rejects almost every position with a few loads,
     /// before the programme runs.
-    #[inline]
-    fn can_start(&self, units: &[u32], i: usize) -> bool {
+    #[inline(always)]
+    pub(crate) fn can_start(&self, units: &[u32], i: usize) -> bool {
         let u = units[i];
         if u == self.t0 {
             return true;
@@ -143,8 +162,8 @@ impl<'a> Matcher<'a> {
     }
 
     /// Quality of a match at `start` (which passed `can_start`) and its end.
-    #[inline]
-    fn match_from(&self, units: &[u32], start: usize) -> Option<(u8, usize)> {
+    #[inline(always)]
+    pub(crate) fn match_from(&self, units: &[u32], start: usize) -> Option<(u8, usize)> {
         if self.t1.is_none() {
             // One char: `can_start` already decided; a lone letter is a
             // (possibly complete) first syllable.
@@ -160,7 +179,7 @@ impl<'a> Matcher<'a> {
 
     /// The best quality of a match starting at `start`, with the earliest
     /// end reaching it.
-    pub(crate) fn match_at(&self, units: &[u32], start: usize) -> Option<(u8, usize)> {
+    fn match_at(&self, units: &[u32], start: usize) -> Option<(u8, usize)> {
         let tok = &self.token.units;
         if self.token.literal {
             return units[start..]
@@ -168,41 +187,44 @@ impl<'a> Matcher<'a> {
                 .then_some((EXACT, start + tok.len()));
         }
         let n = tok.len();
-        // best[k]: best quality with k token units consumed; 0 = unreachable.
-        let mut cur = [0u8; MAX_TOKEN + 1];
-        cur[0] = EXACT;
-        let (mut lo, mut hi) = (0, 0);
+        // The states are token offsets k, as bit k of three masks: bit k of
+        // `cur[q - 1]` is set when k units can be consumed with quality at
+        // least q. Bit sets keep a step free of array clearing.
+        let mut cur = [1u64, 1, 1];
         let mut best: Option<(u8, usize)> = None;
         for (pos, &u) in units.iter().enumerate().skip(start) {
-            let mut next = [0u8; MAX_TOKEN + 1];
-            let (mut next_lo, mut next_hi) = (usize::MAX, 0);
-            let mut reach = |k: usize, q: u8| {
-                if k == n {
+            let mut next = [0u64; 3];
+            let mut reach = |end: usize, q: u8| {
+                if end == n {
                     if best.is_none_or(|(b, _)| q > b) {
                         best = Some((q, pos + 1));
                     }
-                } else if q > next[k] {
-                    next[k] = q;
-                    next_lo = next_lo.min(k);
-                    next_hi = next_hi.max(k);
+                } else {
+                    let bit = 1u64 << end;
+                    next[0] |= bit;
+                    if q >= PINYIN {
+                        next[1] |= bit;
+                    }
+                    if q >= EXACT {
+                        next[2] |= bit;
+                    }
                 }
             };
-            for k in lo..=hi {
-                let q = cur[k];
-                if q == 0 {
-                    continue;
-                }
-                let t = tok[k];
-                if u == t {
-                    reach(k + 1, q.min(EXACT));
-                } else if u >= HANZI && t < 128 {
+            let mut states = cur[0];
+            while states != 0 {
+                let k = states.trailing_zeros() as usize;
+                states &= states - 1;
+                let q = 1 + ((cur[1] >> k) & 1) as u8 + ((cur[2] >> k) & 1) as u8;
+                if u == tok[k] {
+                    reach(k + 1, q);
+                } else if u >= HANZI && self.packed[k] & 0xFF != 0xFF {
                     for &r in self.table.readings_of(u - HANZI) {
-                        let syllable = self.table.syllable(r).as_bytes();
-                        for (l, &b) in syllable.iter().enumerate() {
-                            if tok.get(k + l) != Some(&u32::from(b)) {
-                                break;
-                            }
-                            let (end, whole) = (k + l + 1, l + 1 == syllable.len());
+                        let syllable = self.table.packed(r);
+                        let len = (syllable >> 56) as usize;
+                        let diff = (self.packed[k] ^ syllable) & LETTER_BYTES;
+                        let same = diff.trailing_zeros() as usize / 8;
+                        for l in 1..=same.min(len) {
+                            let (end, whole) = (k + l, l == len);
                             let step = match (whole, end == n) {
                                 (true, _) if r & LOOSE != 0 => ABBREVIATED,
                                 (true, _) | (false, true) => PINYIN,
@@ -213,18 +235,20 @@ impl<'a> Matcher<'a> {
                     }
                 }
             }
-            if next_lo == usize::MAX || best.is_some_and(|(b, _)| b == EXACT) {
+            if next[0] == 0 || best.is_some_and(|(b, _)| b == EXACT) {
                 break;
             }
             cur = next;
-            (lo, hi) = (next_lo, next_hi);
         }
         best
     }
 
     /// The best match anywhere in `units` (whose start codes are `codes`),
-    /// or `None`.
+    /// or `None`. The index runs the same loop over all fields of a
+    /// document at once.
+    #[cfg(test)]
     pub(crate) fn best_in(&self, units: &[u32], codes: &[u8]) -> Option<FieldMatch> {
+        use super::text::start_class;
         let mut best: Option<FieldMatch> = None;
         let top = FieldMatch {
             quality: EXACT,
@@ -274,7 +298,7 @@ impl<'a> Matcher<'a> {
 mod tests {
     use super::*;
     use crate::search::pinyin::table;
-    use crate::search::query::Query;
+    use crate::search::query::{Query, MAX_TOKEN};
     use crate::search::text::{start_code, unit};
 
     fn units(text: &str) -> Vec<u32> {

@@ -49,6 +49,10 @@ pub(crate) const LOOSE: u16 = 0x8000;
 /// hanzi's readings flattened for the matcher.
 pub(crate) struct Table {
     syllables: Vec<&'static str>,
+    /// Each syllable's letters packed little-endian into bytes 0..6 of a
+    /// word and its length into byte 7, so the matcher compares a whole
+    /// syllable against the query in one XOR.
+    packed: Vec<u64>,
     bitmap: &'static [u8],
     /// Ordinal of the first hanzi of each 64-code-point block.
     block_rank: Vec<u16>,
@@ -107,7 +111,10 @@ impl Table {
         let mut syllables: Vec<&'static str> = blob.split(' ').collect();
         let bitmap = r.take(BITMAP_BYTES)?;
         let (primary, counts, extras) = (r.take(2 * n)?, r.take(m)?, r.take(2 * x)?);
-        if syllables.len() != s || r.at != bytes.len() {
+        if syllables.len() != s
+            || r.at != bytes.len()
+            || syllables.iter().any(|s| s.is_empty() || s.len() > 6)
+        {
             return None;
         }
 
@@ -188,8 +195,18 @@ impl Table {
         if next_count != m || next_extra != x {
             return None;
         }
+        let packed = syllables
+            .iter()
+            .map(|s| {
+                let mut word = [0u8; 8];
+                word[..s.len()].copy_from_slice(s.as_bytes());
+                word[7] = s.len() as u8;
+                u64::from_le_bytes(word)
+            })
+            .collect();
         Some(Table {
             syllables,
+            packed,
             bitmap,
             block_rank,
             starts,
@@ -214,6 +231,7 @@ impl Table {
     }
 
     /// Reading ids of hanzi `ordinal`, possibly with [`LOOSE`] set.
+    #[inline(always)]
     pub(crate) fn readings_of(&self, ordinal: u32) -> &[u16] {
         let o = ordinal as usize;
         &self.readings[self.starts[o] as usize..self.starts[o + 1] as usize]
@@ -224,12 +242,21 @@ impl Table {
         self.syllables[usize::from(id & !LOOSE)]
     }
 
+    /// The packed form of a reading id (ignoring [`LOOSE`]): letters in
+    /// bytes 0..6, length in byte 7.
+    #[inline(always)]
+    pub(crate) fn packed(&self, id: u16) -> u64 {
+        self.packed[usize::from(id & !LOOSE)]
+    }
+
     /// Bit set of the first letters of hanzi `ordinal`'s readings.
+    #[inline(always)]
     pub(crate) fn first_letters(&self, ordinal: u32) -> u32 {
         self.first_letters[ordinal as usize]
     }
 
     /// Bit set of the second letters of hanzi `ordinal`'s readings.
+    #[inline(always)]
     pub(crate) fn second_letters(&self, ordinal: u32) -> u32 {
         self.second_letters[ordinal as usize]
     }
@@ -243,6 +270,7 @@ impl Table {
     pub(crate) fn heap_bytes(&self) -> usize {
         self.syllables.capacity() * std::mem::size_of::<&str>()
             + (self.block_rank.capacity() + self.readings.capacity()) * 2
+            + self.packed.capacity() * 8
             + (self.starts.capacity()
                 + self.first_letters.capacity()
                 + self.second_letters.capacity()
@@ -407,5 +435,8 @@ mod tests {
         }
         assert_eq!(all & letter_bit(b'x'), 0);
         assert_eq!(t.second_letters(o), letter_bit(b'h'));
+        let packed = t.packed(t.readings_of(o)[0]).to_le_bytes();
+        assert_eq!(&packed[..6], b"zhuang");
+        assert_eq!(packed[7], 6);
     }
 }
