@@ -3,7 +3,7 @@
 
 use std::io::BufRead;
 use std::net::SocketAddr;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use anyhow::Context;
 use axum::http::HeaderName;
@@ -72,6 +72,7 @@ pub struct ServeArgs {
     /// (e.g. x-forwarded-for), used for the sign-in rate limit.
     #[arg(long)]
     pub client_ip_header: Option<HeaderName>,
+    /// Where the data lives.
     #[command(flatten)]
     pub db: DbArgs,
 }
@@ -95,6 +96,7 @@ pub struct UserAddArgs {
     /// Display name (default: the existing name, else the username).
     #[arg(long)]
     pub name: Option<String>,
+    /// Where the data lives.
     #[command(flatten)]
     pub db: DbArgs,
 }
@@ -122,7 +124,8 @@ impl From<RoleArg> for Role {
 pub struct SeedBenchArgs {
     /// Number of positions to generate.
     #[arg(long)]
-    pub positions: u32,
+    pub positions: usize,
+    /// Where the data lives.
     #[command(flatten)]
     pub db: DbArgs,
 }
@@ -292,9 +295,4 @@ async fn seed_bench<S: Store>(store: S, args: SeedBenchArgs) -> anyhow::Result<(
         started.elapsed().as_secs_f64()
     );
     Ok(())
-}
-
-/// The SQLite database file for a data directory.
-pub fn sqlite_file(data: &Path) -> PathBuf {
-    data.join(SQLITE_FILE)
 }

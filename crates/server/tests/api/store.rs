@@ -199,3 +199,31 @@ async fn accounts_are_unique_and_updatable<S: Store>(app: TestApp<S>) {
         "admin"
     );
 }
+
+#[tokio::test]
+async fn seed_bench_writes_generated_positions_once() {
+    let app = crate::harness::sqlite_app().await;
+    let first = tongji_server::bench::seed_positions(&app.store, 25)
+        .await
+        .unwrap();
+    assert_eq!(
+        (first.employers, first.positions, first.duplicates),
+        (3, 25, 0)
+    );
+    let again = tongji_server::bench::seed_positions(&app.store, 25)
+        .await
+        .unwrap();
+    assert_eq!(
+        (again.employers, again.positions, again.duplicates),
+        (0, 0, 28)
+    );
+    let feed = app.pull_all(None).await;
+    assert_eq!(feed.len(), 28);
+    assert_eq!(
+        feed.iter()
+            .filter(|c| c["collection"] == "positions")
+            .count(),
+        25
+    );
+    assert!(feed.iter().all(|c| c["rev"] == 1));
+}
