@@ -125,10 +125,13 @@ impl<'a> Matcher<'a> {
             }
             i += 8;
         }
-        let tail = codes.get(i..)?;
-        tail.iter()
-            .position(|&c| c == code || c == CODE_MULTI)
-            .map(|p| i + p)
+        while i < codes.len() {
+            if codes[i] == code || codes[i] == CODE_MULTI {
+                return Some(i);
+            }
+            i += 1;
+        }
+        None
     }
 
     /// Whether a match can start at `units[i]`, judged from the first two

@@ -43,16 +43,32 @@
 //! shorter field, then the key (stable). See `rank.rs`.
 //!
 //! # Speed
-//! Documents are folded once, on insert, into `u32` units (a hanzi becomes
-//! its ordinal in the pinyin table), so a keystroke is a scan of integers:
-//! a per-document letter/hanzi mask rejects most documents before any field
-//! is read, and within a field a one-load test rejects most start
-//! positions. Fields are kept heaviest first, and a token stops at the first
-//! weight class where it matches, since lighter fields cannot outrank it.
-//! Only the top `limit` hits get highlights. [`Narrowing`] additionally
-//! searches only the previous hits while the user keeps typing. On 10,000
-//! positions this keeps a keystroke well under a millisecond natively; run
-//! `cargo run --release -p domain --example search_bench` for figures.
+//! There is no inverted index: with short fields and prefix pinyin, almost
+//! every keystroke would have to merge many posting lists, and the first
+//! letters (`f`, `fu`) match most documents anyway. Instead each document
+//! is folded once, on insert, into `u32` units (a hanzi becomes its ordinal
+//! in the pinyin table, so its readings are one index away) plus one *start
+//! code* byte per unit (the letter its readings start with), stored in flat
+//! arenas, and a keystroke is a linear scan:
+//!
+//! 1. a 24-byte mask per document (letters, hanzi, possible first chars)
+//!    rejects documents that lack something the query needs;
+//! 2. the start codes are scanned eight per `u64` step (SWAR) for the
+//!    token's first letter, and the first two letters are checked against
+//!    per-hanzi letter sets before any matching runs;
+//! 3. only then a small bit-set automaton (`matcher.rs`) matches the token;
+//! 4. fields are stored heaviest first and the scan stops at the first
+//!    lighter field after a match, which cannot outrank it;
+//! 5. highlights are computed for the returned hits only.
+//!
+//! [`Narrowing`] then searches only the previous hits while the user types
+//! (and reuses a shorter query's hits on backspace). On 10,000 synthetic
+//! positions (`cargo run --release -p domain --example search_bench`) a
+//! keystroke takes about 1.5 ms (fresh) and 0.8 ms (narrowing) at the
+//! median natively on a busy 2-core VM, about 1 to 2 times a plain
+//! `str::contains` over the titles alone; compiled to wasm and run in V8
+//! (node 20), 2 to 3 ms fresh and 1.5 ms narrowing at `opt-level = "z"`,
+//! roughly half that with this crate at `opt-level = 3`.
 
 mod highlight;
 mod index;

@@ -1,29 +1,36 @@
-//! Search-as-you-type that narrows the previous hits.
+//! Search-as-you-type that narrows earlier hits.
 
 use super::index::SearchIndex;
 use super::query::Query;
 use super::SearchResults;
 use std::hash::Hash;
 
-/// Remembers the previous query of one search box and which documents
-/// matched it, so that typing one more letter searches only those.
+/// Keystrokes remembered; deeper edits fall back to a full search.
+const DEPTH: usize = 32;
+
+/// Remembers the last queries of one search box and which documents
+/// matched each, so that typing one more letter searches only the previous
+/// hits, and deleting one reuses the hits of the shorter query.
 ///
-/// Sound because a document matching the longer query always matched the
-/// shorter one (any prefix of a match is a match). It falls back to a full
-/// search when the text was not merely extended (backspace, an edit in the
-/// middle) or when the index changed since.
+/// Sound because a document matching a longer query always matches the
+/// shorter one (any prefix of a match is a match). It searches everything
+/// when the text changed otherwise (an edit in the middle) or when the
+/// index changed since.
 ///
 /// ```
 /// use domain::search::{Document, FieldKind, Narrowing, SearchIndex};
 /// let index = SearchIndex::build([Document::new(1).field(FieldKind::Title, "服装工")]);
 /// let mut typing = Narrowing::default();
-/// for q in ["f", "fu", "fuz", "fuzh"] {
+/// for q in ["f", "fu", "fuz", "fuzh", "fuz", "fz"] {
 ///     assert_eq!(typing.search(&index, q, 10).total, 1);
 /// }
 /// ```
 #[derive(Clone, Debug, Default)]
 pub struct Narrowing {
-    previous: Option<(u64, Query, Vec<u32>)>,
+    stamp: u64,
+    /// Earlier queries, each narrowed by the next, with the positions of
+    /// the documents that matched them.
+    stack: Vec<(Query, Vec<u32>)>,
 }
 
 impl Narrowing {
@@ -35,21 +42,30 @@ impl Narrowing {
         limit: usize,
     ) -> SearchResults<K> {
         let query = index.parse(query);
-        let candidates = match &self.previous {
-            Some((stamp, previous, slots))
-                if *stamp == index.stamp() && previous.is_narrowed_by(&query) =>
-            {
-                Some(slots.as_slice())
-            }
-            _ => None,
-        };
+        if self.stamp != index.stamp() {
+            self.stack.clear();
+            self.stamp = index.stamp();
+        }
+        // The longest remembered query the new one extends (or equals).
+        let keep = self
+            .stack
+            .iter()
+            .rposition(|(earlier, _)| earlier.is_narrowed_by(&query))
+            .map_or(0, |i| i + 1);
+        self.stack.truncate(keep);
+        let candidates = self.stack.last().map(|(_, hits)| hits.as_slice());
         let (results, matched) = index.run(&query, candidates, limit);
-        self.previous = (!query.is_empty()).then(|| (index.stamp(), query, matched));
+        if !query.is_empty() {
+            if self.stack.len() == DEPTH {
+                self.stack.remove(0);
+            }
+            self.stack.push((query, matched));
+        }
         results
     }
 
-    /// Forgets the previous query, e.g. when the search box is cleared.
+    /// Forgets earlier queries, e.g. when the search box is cleared.
     pub fn reset(&mut self) {
-        self.previous = None;
+        self.stack.clear();
     }
 }

@@ -380,12 +380,25 @@ proptest! {
     }
 
     #[test]
-    fn narrowing_agrees_with_search(typed in "[a-z服装 ]{1,8}") {
+    fn narrowing_agrees_with_search(edits in proptest::collection::vec(
+        prop_oneof![
+            3 => proptest::sample::select("fuzhangjimo服装纺织 ".chars().collect::<Vec<_>>()).prop_map(Some),
+            1 => Just(None),
+        ],
+        1..16,
+    )) {
+        // Some(c) types c, None deletes the last char.
         let idx = jobs();
         let mut typing = Narrowing::default();
-        for end in typed.char_indices().map(|(i, c)| i + c.len_utf8()) {
-            let q = &typed[..end];
-            prop_assert_eq!(typing.search(&idx, q, 10), idx.search(q, 10));
+        let mut q = String::new();
+        for edit in edits {
+            match edit {
+                Some(c) => q.push(c),
+                None => {
+                    q.pop();
+                }
+            }
+            prop_assert_eq!(typing.search(&idx, &q, 10), idx.search(&q, 10), "{:?}", q);
         }
     }
 }
