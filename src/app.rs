@@ -1,6 +1,9 @@
 //! The app shell: contexts, router and the page frame.
 
-use crate::features::{jobs::JobsPage, policies::PoliciesPage, projects::ProjectsPage, status::StatusPage, visits::VisitsPage};
+use crate::features::{
+    jobs::JobsPage, policies::PoliciesPage, projects::ProjectsPage, status::StatusPage,
+    visits::VisitsPage,
+};
 use crate::i18n::{provide_locale, t};
 use crate::online::provide_online;
 use crate::ui::{Header, Nav};

@@ -7,10 +7,12 @@
 #![forbid(unsafe_code)]
 
 mod app;
+pub mod clock;
 pub mod features;
 pub mod i18n;
 pub mod online;
 pub mod store;
+pub mod sync;
 pub mod ui;
 
 pub use app::App;

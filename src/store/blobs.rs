@@ -62,14 +62,24 @@ fn from_js(row: &JsValue) -> StoredBlob {
 pub async fn get_blob(sha256: &str) -> StoreResult<Option<StoredBlob>> {
     let db = db().await?;
     let tx = db.transaction(&[BLOBS], TransactionMode::ReadOnly)?;
-    Ok(tx.store(BLOBS)?.get(JsValue::from_str(sha256)).await?.map(|r| from_js(&r)))
+    Ok(tx
+        .store(BLOBS)?
+        .get(JsValue::from_str(sha256))
+        .await?
+        .map(|r| from_js(&r)))
 }
 
 /// Every photo (backups).
 pub async fn all() -> StoreResult<Vec<StoredBlob>> {
     let db = db().await?;
     let tx = db.transaction(&[BLOBS], TransactionMode::ReadOnly)?;
-    Ok(tx.store(BLOBS)?.get_all(None, None).await?.iter().map(from_js).collect())
+    Ok(tx
+        .store(BLOBS)?
+        .get_all(None, None)
+        .await?
+        .iter()
+        .map(from_js)
+        .collect())
 }
 
 /// Hashes of photos the server does not have yet.
@@ -77,7 +87,11 @@ pub async fn pending_uploads() -> StoreResult<Vec<String>> {
     let db = db().await?;
     let tx = db.transaction(&[BLOBS], TransactionMode::ReadOnly)?;
     let range = super::codec::only(&JsValue::from_f64(0.0))?;
-    let keys = tx.store(BLOBS)?.index(BLOBS_BY_UPLOADED)?.get_all_keys(Some(range), None).await?;
+    let keys = tx
+        .store(BLOBS)?
+        .index(BLOBS_BY_UPLOADED)?
+        .get_all_keys(Some(range), None)
+        .await?;
     Ok(keys.iter().filter_map(JsValue::as_string).collect())
 }
 

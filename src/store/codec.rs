@@ -119,7 +119,10 @@ pub(crate) fn record_id(obj: &JsValue) -> StoreResult<RecordId> {
 /// back into the data).
 pub(crate) fn record_from_js(obj: &JsValue) -> StoreResult<(RecordId, LocalRecord)> {
     let id = record_id(obj)?;
-    let mut data: Value = parse_json(&get_string(obj, "data").unwrap_or_else(|| "null".into()), "record data")?;
+    let mut data: Value = parse_json(
+        &get_string(obj, "data").unwrap_or_else(|| "null".into()),
+        "record data",
+    )?;
     if let Some(text) = get_string(obj, "conflicts") {
         let conflicts: Value = parse_json(&text, "record conflicts")?;
         if let Value::Object(map) = &mut data {
@@ -134,7 +137,9 @@ pub(crate) fn record_from_js(obj: &JsValue) -> StoreResult<(RecordId, LocalRecor
         id,
         LocalRecord {
             rev: get_u64(obj, "rev"),
-            updated_at: Timestamp::from_millis(get(obj, "updated_at").as_f64().unwrap_or(0.0) as i64),
+            updated_at: Timestamp::from_millis(
+                get(obj, "updated_at").as_f64().unwrap_or(0.0) as i64
+            ),
             deleted: get_flag(obj, "deleted"),
             data,
             base,

@@ -38,7 +38,11 @@ async fn open() -> StoreResult<Rc<Rexie>> {
     let db = schema::open_version(schema::VERSION)
         .await
         .map_err(|e| StoreError::Unavailable(e.to_string()))?;
-    migrate_data(&db).await?;
+    if let Err(err) = migrate_data(&db).await {
+        // An unclosed connection would block later upgrades and deletes.
+        db.close();
+        return Err(err);
+    }
     Ok(Rc::new(db))
 }
 
@@ -49,8 +53,13 @@ const DATA_VERSION_KEY: &str = "data_version";
 async fn migrate_data(db: &Rexie) -> StoreResult<()> {
     let current = {
         let tx = db.transaction(&[META], TransactionMode::ReadOnly)?;
-        let row = tx.store(META)?.get(JsValue::from_str(DATA_VERSION_KEY)).await?;
-        row.and_then(|r| get_string(&r, "value")).and_then(|v| v.parse::<u32>().ok()).unwrap_or(1)
+        let row = tx
+            .store(META)?
+            .get(JsValue::from_str(DATA_VERSION_KEY))
+            .await?;
+        row.and_then(|r| get_string(&r, "value"))
+            .and_then(|v| v.parse::<u32>().ok())
+            .unwrap_or(1)
     };
     for (version, _what) in DATA_MIGRATIONS.iter().filter(|(v, _)| *v > current) {
         let names = schema::all_store_names();
@@ -75,7 +84,9 @@ async fn rewrite_records_with_index_keys(tx: &rexie::Transaction) -> StoreResult
         let store = tx.store(collection.as_str())?;
         for row in store.get_all(None, None).await? {
             let (id, record) = record_from_js(&row)?;
-            store.put(&record_to_js(collection, id, &record), None).await?;
+            store
+                .put(&record_to_js(collection, id, &record), None)
+                .await?;
             super::records::index_conflicts(&conflicts, collection, id, &record.data).await?;
         }
     }
@@ -97,5 +108,7 @@ pub async fn close_for_tests() {
 /// Deletes the whole database (tests, and "clear this device").
 pub async fn delete_database() -> StoreResult<()> {
     close_for_tests().await;
-    Rexie::delete(schema::DB_NAME).await.map_err(StoreError::from)
+    Rexie::delete(schema::DB_NAME)
+        .await
+        .map_err(StoreError::from)
 }

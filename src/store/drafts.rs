@@ -63,11 +63,15 @@ pub async fn keys(prefix: &str) -> StoreResult<Vec<(String, Timestamp)>> {
         .iter()
         .filter_map(|row| {
             let key = get_string(row, "key")?;
-            key.starts_with(prefix)
-                .then(|| (key, Timestamp::from_millis(get(row, "updated_at").as_f64().unwrap_or(0.0) as i64)))
+            key.starts_with(prefix).then(|| {
+                (
+                    key,
+                    Timestamp::from_millis(get(row, "updated_at").as_f64().unwrap_or(0.0) as i64),
+                )
+            })
         })
         .collect();
-    out.sort_by(|a, b| b.1.cmp(&a.1));
+    out.sort_by_key(|entry| std::cmp::Reverse(entry.1));
     Ok(out)
 }
 

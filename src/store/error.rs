@@ -5,7 +5,7 @@ use domain::lang::Text;
 use thiserror::Error;
 
 /// Why the local store could not do what was asked.
-#[derive(Clone, Debug, PartialEq, Eq, Error)]
+#[derive(Clone, Debug, PartialEq, Eq, Error, serde::Serialize, serde::Deserialize)]
 pub enum StoreError {
     /// The device is out of space for this site.
     #[error("storage quota exceeded")]
@@ -59,7 +59,10 @@ impl From<rexie::Error> for StoreError {
 pub(crate) fn classify(text: &str) -> StoreError {
     if text.contains("QuotaExceeded") || text.to_ascii_lowercase().contains("quota") {
         StoreError::QuotaExceeded
-    } else if text.contains("InvalidStateError") || text.contains("VersionError") || text.contains("UnknownError") {
+    } else if text.contains("InvalidStateError")
+        || text.contains("VersionError")
+        || text.contains("UnknownError")
+    {
         StoreError::Unavailable(text.to_owned())
     } else {
         StoreError::Other(text.to_owned())

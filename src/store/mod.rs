@@ -19,6 +19,8 @@ pub mod drafts;
 pub mod meta;
 pub mod outbox;
 pub mod records;
+#[doc(hidden)]
+pub mod testing;
 
 pub use db::{close_for_tests, delete_database};
 pub use error::{StoreError, StoreResult};

@@ -34,7 +34,10 @@ const TOPICS: usize = Collection::ALL.len() + OTHER_TOPICS;
 impl Topic {
     fn index(self) -> usize {
         match self {
-            Topic::Collection(c) => Collection::ALL.iter().position(|x| *x == c).expect("every collection is listed"),
+            Topic::Collection(c) => Collection::ALL
+                .iter()
+                .position(|x| *x == c)
+                .expect("every collection is listed"),
             Topic::Outbox => Collection::ALL.len(),
             Topic::Conflicts => Collection::ALL.len() + 1,
             Topic::Meta => Collection::ALL.len() + 2,
@@ -46,7 +49,13 @@ impl Topic {
     /// Every topic (after a wipe or an import).
     pub fn everything() -> Vec<Topic> {
         let mut all: Vec<Topic> = Collection::ALL.into_iter().map(Topic::Collection).collect();
-        all.extend([Topic::Outbox, Topic::Conflicts, Topic::Meta, Topic::Drafts, Topic::Blobs]);
+        all.extend([
+            Topic::Outbox,
+            Topic::Conflicts,
+            Topic::Meta,
+            Topic::Drafts,
+            Topic::Blobs,
+        ]);
         all
     }
 }

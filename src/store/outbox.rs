@@ -70,7 +70,15 @@ pub(crate) async fn add_in(store: &Store, mutation: &Mutation, now: Timestamp) -
     let row = Object::new();
     set(&row, "collection", mutation.collection.as_str());
     set(&row, "record_id", mutation.id.to_string());
-    set(&row, "scope", if mutation.collection.scope() == Scope::Staff { "staff" } else { "public" });
+    set(
+        &row,
+        "scope",
+        if mutation.collection.scope() == Scope::Staff {
+            "staff"
+        } else {
+            "public"
+        },
+    );
     set(&row, "state", OutboxState::Pending.as_str());
     set(&row, "mutation", to_json(mutation));
     set(&row, "created_at", now.millis() as f64);
@@ -79,7 +87,12 @@ pub(crate) async fn add_in(store: &Store, mutation: &Mutation, now: Timestamp) -
 }
 
 /// Changes an entry's state inside the caller's transaction.
-pub(crate) async fn set_state_in(store: &Store, seq: u64, state: OutboxState, error: Option<&str>) -> StoreResult<()> {
+pub(crate) async fn set_state_in(
+    store: &Store,
+    seq: u64,
+    state: OutboxState,
+    error: Option<&str>,
+) -> StoreResult<()> {
     let key = JsValue::from_f64(seq as f64);
     if let Some(row) = store.get(key).await? {
         set(row.unchecked_ref(), "state", state.as_str());
@@ -112,7 +125,12 @@ use wasm_bindgen::JsCast;
 pub async fn all() -> StoreResult<Vec<Entry>> {
     let db = db().await?;
     let tx = db.transaction(&[OUTBOX], TransactionMode::ReadOnly)?;
-    tx.store(OUTBOX)?.get_all(None, None).await?.iter().map(entry_from_js).collect()
+    tx.store(OUTBOX)?
+        .get_all(None, None)
+        .await?
+        .iter()
+        .map(entry_from_js)
+        .collect()
 }
 
 /// The oldest `limit` pending entries, as (key, mutation) pairs to push.
@@ -167,7 +185,11 @@ pub async fn retry(seq: u64) -> StoreResult<()> {
 /// Drops a rejected entry and reverts its record to the server's version.
 pub async fn discard(seq: u64) -> StoreResult<()> {
     let db = db().await?;
-    let names: Vec<&str> = Collection::ALL.iter().map(|c| c.as_str()).chain([OUTBOX]).collect();
+    let names: Vec<&str> = Collection::ALL
+        .iter()
+        .map(|c| c.as_str())
+        .chain([OUTBOX])
+        .collect();
     let tx = db.transaction(&names, TransactionMode::ReadWrite)?;
     let outbox = tx.store(OUTBOX)?;
     let key = JsValue::from_f64(seq as f64);
@@ -188,7 +210,12 @@ pub async fn discard(seq: u64) -> StoreResult<()> {
                     pending: false,
                     ..record
                 };
-                store.put(&super::codec::record_to_js(entry.mutation.collection, rid, &reverted), None).await?;
+                store
+                    .put(
+                        &super::codec::record_to_js(entry.mutation.collection, rid, &reverted),
+                        None,
+                    )
+                    .await?;
             }
             // Never on the server: discarding the only write removes it.
             None => store.delete(id).await?,

@@ -6,7 +6,9 @@
 //! ([`apply_pull_page`], [`apply_push_results`]) are applied with
 //! `domain::replica`'s rules, each page or batch in one transaction.
 
-use super::codec::{self, conflicts_from_js, get_string, parse_json, record_from_js, record_to_js, set};
+use super::codec::{
+    self, conflicts_from_js, get_string, parse_json, record_from_js, record_to_js, set,
+};
 use super::db::db;
 use super::error::{StoreError, StoreResult};
 use super::notify::{announce, Topic};
@@ -48,11 +50,14 @@ fn decode<T: RecordData>(row: &JsValue) -> StoreResult<Option<Stored<T>>> {
     if codec::get_flag(row, "deleted") {
         return Ok(None);
     }
-    let text = get_string(row, "data").ok_or_else(|| StoreError::Corrupt("record without data".into()))?;
+    let text =
+        get_string(row, "data").ok_or_else(|| StoreError::Corrupt("record without data".into()))?;
     Ok(Some(Stored {
         id: codec::record_id(row)?,
         rev: codec::get_u64(row, "rev"),
-        updated_at: Timestamp::from_millis(codec::get(row, "updated_at").as_f64().unwrap_or(0.0) as i64),
+        updated_at: Timestamp::from_millis(
+            codec::get(row, "updated_at").as_f64().unwrap_or(0.0) as i64
+        ),
         pending: codec::get_flag(row, "pending"),
         data: parse_json(&text, T::COLLECTION.as_str())?,
         conflicts: conflicts_from_js(row)?,
@@ -75,6 +80,12 @@ fn key(id: RecordId) -> JsValue {
 
 /// Waits for a transaction to commit; an abort is an error.
 pub(crate) async fn finish(tx: Transaction) -> StoreResult<()> {
+    if super::testing::take_fault() {
+        tx.abort().await?;
+        return Err(StoreError::Other(
+            "transaction aborted (injected fault)".into(),
+        ));
+    }
     match tx.done().await? {
         rexie::TransactionResult::Committed => Ok(()),
         rexie::TransactionResult::Aborted => Err(StoreError::Other("transaction aborted".into())),
@@ -95,7 +106,10 @@ pub async fn get<T: RecordData>(id: RecordId) -> StoreResult<Option<Stored<T>>> 
 pub async fn list<T: RecordData>() -> StoreResult<Vec<Stored<T>>> {
     let db = db().await?;
     let tx = db.transaction(&[T::COLLECTION.as_str()], TransactionMode::ReadOnly)?;
-    let rows = tx.store(T::COLLECTION.as_str())?.get_all(None, None).await?;
+    let rows = tx
+        .store(T::COLLECTION.as_str())?
+        .get_all(None, None)
+        .await?;
     decode_all(rows)
 }
 
@@ -104,7 +118,11 @@ pub async fn list_by<T: RecordData>(index: &str, value: &str) -> StoreResult<Vec
     let db = db().await?;
     let tx = db.transaction(&[T::COLLECTION.as_str()], TransactionMode::ReadOnly)?;
     let range = codec::only(&JsValue::from_str(value))?;
-    let rows = tx.store(T::COLLECTION.as_str())?.index(index)?.get_all(Some(range), None).await?;
+    let rows = tx
+        .store(T::COLLECTION.as_str())?
+        .index(index)?
+        .get_all(Some(range), None)
+        .await?;
     decode_all(rows)
 }
 
@@ -157,15 +175,31 @@ pub async fn resolve_conflict(
     now: Timestamp,
 ) -> StoreResult<()> {
     let db = db().await?;
-    let tx = db.transaction(&[collection.as_str(), OUTBOX, CONFLICTS], TransactionMode::ReadWrite)?;
+    let tx = db.transaction(
+        &[collection.as_str(), OUTBOX, CONFLICTS],
+        TransactionMode::ReadWrite,
+    )?;
     let store = tx.store(collection.as_str())?;
     let Some(current) = local(&store, id).await? else {
         return Err(StoreError::Other("record not found".into()));
     };
     let data = resolve(&current.data, path, value);
-    write_in(&tx, collection, id, Op::Upsert, Some(data), now, Some(current)).await?;
+    write_in(
+        &tx,
+        collection,
+        id,
+        Op::Upsert,
+        Some(data),
+        now,
+        Some(current),
+    )
+    .await?;
     finish(tx).await?;
-    announce(&[Topic::Collection(collection), Topic::Outbox, Topic::Conflicts]);
+    announce(&[
+        Topic::Collection(collection),
+        Topic::Outbox,
+        Topic::Conflicts,
+    ]);
     Ok(())
 }
 
@@ -177,11 +211,18 @@ async fn write_local(
     now: Timestamp,
 ) -> StoreResult<()> {
     let db = db().await?;
-    let tx = db.transaction(&[collection.as_str(), OUTBOX, CONFLICTS], TransactionMode::ReadWrite)?;
+    let tx = db.transaction(
+        &[collection.as_str(), OUTBOX, CONFLICTS],
+        TransactionMode::ReadWrite,
+    )?;
     let current = local(&tx.store(collection.as_str())?, id).await?;
     write_in(&tx, collection, id, op, data, now, current).await?;
     finish(tx).await?;
-    announce(&[Topic::Collection(collection), Topic::Outbox, Topic::Conflicts]);
+    announce(&[
+        Topic::Collection(collection),
+        Topic::Outbox,
+        Topic::Conflicts,
+    ]);
     Ok(())
 }
 
@@ -204,7 +245,9 @@ async fn write_in(
         base: current.and_then(|c| c.base),
         pending: true,
     };
-    tx.store(collection.as_str())?.put(&record_to_js(collection, id, &record), None).await?;
+    tx.store(collection.as_str())?
+        .put(&record_to_js(collection, id, &record), None)
+        .await?;
     index_conflicts(&tx.store(CONFLICTS)?, collection, id, &record.data).await?;
     let mutation = Mutation {
         mutation_id: MutationId::generate(),
@@ -219,7 +262,12 @@ async fn write_in(
 }
 
 /// Keeps the conflicts store (records with unresolved conflicts) in step.
-pub(crate) async fn index_conflicts(store: &Store, collection: Collection, id: RecordId, data: &Value) -> StoreResult<()> {
+pub(crate) async fn index_conflicts(
+    store: &Store,
+    collection: Collection,
+    id: RecordId,
+    data: &Value,
+) -> StoreResult<()> {
     let key = JsValue::from_str(&format!("{collection}/{id}"));
     let conflicts = domain::merge::stored_conflicts(data);
     if conflicts.is_empty() {
@@ -256,16 +304,24 @@ pub async fn conflicted() -> StoreResult<Vec<ConflictedRecord>> {
     let tx = db.transaction(&names, TransactionMode::ReadOnly)?;
     let mut out = Vec::new();
     for row in tx.store(CONFLICTS)?.get_all(None, None).await? {
-        let collection: Option<Collection> = get_string(&row, "collection").and_then(|c| c.parse().ok());
+        let collection: Option<Collection> =
+            get_string(&row, "collection").and_then(|c| c.parse().ok());
         let id: Option<RecordId> = get_string(&row, "id").and_then(|c| c.parse().ok());
-        let (Some(collection), Some(id)) = (collection, id) else { continue };
+        let (Some(collection), Some(id)) = (collection, id) else {
+            continue;
+        };
         if let Some(record) = local(&tx.store(collection.as_str())?, id).await? {
             let conflicts = domain::merge::stored_conflicts(&record.data);
             let mut data = record.data;
             if let Value::Object(map) = &mut data {
                 map.remove(domain::merge::CONFLICTS_KEY);
             }
-            out.push(ConflictedRecord { collection, id, data, conflicts });
+            out.push(ConflictedRecord {
+                collection,
+                id,
+                data,
+                conflicts,
+            });
         }
     }
     Ok(out)
@@ -273,7 +329,9 @@ pub async fn conflicted() -> StoreResult<Vec<ConflictedRecord>> {
 
 /// The sync checkpoint (server sequence number of the last applied change).
 pub async fn checkpoint() -> StoreResult<u64> {
-    Ok(super::meta::get::<u64>(super::meta::CHECKPOINT).await?.unwrap_or(0))
+    Ok(super::meta::get::<u64>(super::meta::CHECKPOINT)
+        .await?
+        .unwrap_or(0))
 }
 
 /// Applies one pulled page and its new checkpoint in one transaction.
@@ -286,15 +344,30 @@ pub async fn apply_pull_page(changes: &[Change], next: u64) -> StoreResult<usize
     let tx = db.transaction(&names, TransactionMode::ReadWrite)?;
     // Issue every read at once: IndexedDB answers them in order without a
     // round trip per record, which makes the first full sync much faster.
-    let stores: Vec<(Collection, Store)> =
-        collections.iter().map(|c| Ok((*c, tx.store(c.as_str())?))).collect::<StoreResult<_>>()?;
-    let store_of = |c: Collection| &stores.iter().find(|(sc, _)| *sc == c).expect("store opened above").1;
-    let current = try_join_all(changes.iter().map(|ch| local(store_of(ch.collection), ch.id))).await?;
+    let stores: Vec<(Collection, Store)> = collections
+        .iter()
+        .map(|c| Ok((*c, tx.store(c.as_str())?)))
+        .collect::<StoreResult<_>>()?;
+    let store_of = |c: Collection| {
+        &stores
+            .iter()
+            .find(|(sc, _)| *sc == c)
+            .expect("store opened above")
+            .1
+    };
+    let current = try_join_all(
+        changes
+            .iter()
+            .map(|ch| local(store_of(ch.collection), ch.id)),
+    )
+    .await?;
     let conflicts = tx.store(CONFLICTS)?;
     let mut writes = Vec::with_capacity(changes.len());
     for (change, current) in changes.iter().zip(current) {
         let store = store_of(change.collection);
-        let had_conflicts = current.as_ref().is_some_and(|c| !domain::merge::stored_conflicts(&c.data).is_empty());
+        let had_conflicts = current
+            .as_ref()
+            .is_some_and(|c| !domain::merge::stored_conflicts(&c.data).is_empty());
         match apply_pulled(change.collection, current.as_ref(), change) {
             PullOutcome::Store(record) => {
                 let js = record_to_js(change.collection, change.id, &record);
@@ -335,7 +408,10 @@ pub struct PushReport {
 
 /// Applies the server's answers to a pushed batch: `sent` pairs each outbox
 /// key with its mutation, `results` are in the same order.
-pub async fn apply_push_results(sent: &[(u64, Mutation)], results: &[MutationResult]) -> StoreResult<PushReport> {
+pub async fn apply_push_results(
+    sent: &[(u64, Mutation)],
+    results: &[MutationResult],
+) -> StoreResult<PushReport> {
     let db = db().await?;
     let collections: BTreeSet<Collection> = sent.iter().map(|(_, m)| m.collection).collect();
     let mut names: Vec<&str> = collections.iter().map(|c| c.as_str()).collect();
@@ -352,7 +428,10 @@ pub async fn apply_push_results(sent: &[(u64, Mutation)], results: &[MutationRes
         let current = local(&store, mutation.id).await?;
         let seq_key = JsValue::from_f64(*seq as f64);
         // Other mutations of this record still waiting (later in the outbox).
-        let record_key = Array::of2(&JsValue::from_str(mutation.collection.as_str()), &key(mutation.id));
+        let record_key = Array::of2(
+            &JsValue::from_str(mutation.collection.as_str()),
+            &key(mutation.id),
+        );
         let waiting = outbox_store
             .index(OUTBOX_BY_RECORD)?
             .get_all_keys(Some(codec::only(&record_key.into())?), None)
@@ -367,17 +446,25 @@ pub async fn apply_push_results(sent: &[(u64, Mutation)], results: &[MutationRes
                 }
                 match record {
                     Some(record) => {
-                        store.put(&record_to_js(mutation.collection, mutation.id, &record), None).await?;
-                        index_conflicts(&conflicts, mutation.collection, mutation.id, &record.data).await?;
+                        store
+                            .put(
+                                &record_to_js(mutation.collection, mutation.id, &record),
+                                None,
+                            )
+                            .await?;
+                        index_conflicts(&conflicts, mutation.collection, mutation.id, &record.data)
+                            .await?;
                     }
                     None => {
                         store.delete(key(mutation.id)).await?;
-                        index_conflicts(&conflicts, mutation.collection, mutation.id, &Value::Null).await?;
+                        index_conflicts(&conflicts, mutation.collection, mutation.id, &Value::Null)
+                            .await?;
                     }
                 }
             }
             PushOutcome::NeedsAttention(message) => {
-                outbox::set_state_in(&outbox_store, *seq, OutboxState::Rejected, Some(&message)).await?;
+                outbox::set_state_in(&outbox_store, *seq, OutboxState::Rejected, Some(&message))
+                    .await?;
                 report.rejected += 1;
             }
         }
@@ -396,7 +483,10 @@ pub async fn wipe_staff_data(discard_unsynced: bool) -> StoreResult<()> {
     let db = db().await?;
     let names = schema::all_store_names();
     let tx = db.transaction(&names, TransactionMode::ReadWrite)?;
-    for c in Collection::ALL.into_iter().filter(|c| c.scope() == domain::collection::Scope::Staff) {
+    for c in Collection::ALL
+        .into_iter()
+        .filter(|c| c.scope() == domain::collection::Scope::Staff)
+    {
         tx.store(c.as_str())?.clear().await?;
     }
     outbox::remove_staff_in(&tx.store(OUTBOX)?, discard_unsynced).await?;
@@ -421,10 +511,19 @@ pub async fn wipe_staff_data(discard_unsynced: bool) -> StoreResult<()> {
 
 /// Stores a record as the server has it, without an outbox entry (used when
 /// restoring a backup of already-synced data).
-pub async fn put_synced(collection: Collection, id: RecordId, record: &LocalRecord) -> StoreResult<()> {
+pub async fn put_synced(
+    collection: Collection,
+    id: RecordId,
+    record: &LocalRecord,
+) -> StoreResult<()> {
     let db = db().await?;
-    let tx = db.transaction(&[collection.as_str(), CONFLICTS], TransactionMode::ReadWrite)?;
-    tx.store(collection.as_str())?.put(&record_to_js(collection, id, record), None).await?;
+    let tx = db.transaction(
+        &[collection.as_str(), CONFLICTS],
+        TransactionMode::ReadWrite,
+    )?;
+    tx.store(collection.as_str())?
+        .put(&record_to_js(collection, id, record), None)
+        .await?;
     index_conflicts(&tx.store(CONFLICTS)?, collection, id, &record.data).await?;
     finish(tx).await?;
     announce(&[Topic::Collection(collection), Topic::Conflicts]);

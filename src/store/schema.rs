@@ -67,7 +67,10 @@ const POSITION_INDEXES: &[IndexSpec] = &[
 const POLICY_INDEXES: &[IndexSpec] = &[ix("category", "category_id", 1)];
 const ENTERPRISE_INDEXES: &[IndexSpec] = &[ix("community", "community", 2)];
 const VISIT_INDEXES: &[IndexSpec] = &[ix("enterprise", "enterprise_id", 1), ix("date", "date", 2)];
-const INTEREST_INDEXES: &[IndexSpec] = &[ix("position", "position_id", 1), ix("employer", "employer_id", 2)];
+const INTEREST_INDEXES: &[IndexSpec] = &[
+    ix("position", "position_id", 1),
+    ix("employer", "employer_id", 2),
+];
 
 /// The indexes of each collection's store (what the views query by).
 pub fn indexes(collection: Collection) -> &'static [IndexSpec] {
@@ -94,7 +97,8 @@ fn stores(version: u32) -> Vec<ObjectStore> {
     for c in Collection::ALL {
         let mut store = ObjectStore::new(c.as_str()).key_path("id");
         for spec in indexes(c).iter().filter(|s| s.since <= version) {
-            store = store.add_index(Index::new(spec.name, &index_property(spec)).multi_entry(spec.multi));
+            store = store
+                .add_index(Index::new(spec.name, &index_property(spec)).multi_entry(spec.multi));
         }
         out.push(store);
     }
@@ -102,11 +106,18 @@ fn stores(version: u32) -> Vec<ObjectStore> {
         ObjectStore::new(OUTBOX)
             .key_path("seq")
             .auto_increment(true)
-            .add_index(Index::new_array(OUTBOX_BY_RECORD, ["collection", "record_id"])),
+            .add_index(Index::new_array(
+                OUTBOX_BY_RECORD,
+                ["collection", "record_id"],
+            )),
     );
     out.push(ObjectStore::new(META).key_path("key"));
     out.push(ObjectStore::new(DRAFTS).key_path("key"));
-    out.push(ObjectStore::new(BLOBS).key_path("sha256").add_index(Index::new(BLOBS_BY_UPLOADED, "uploaded")));
+    out.push(
+        ObjectStore::new(BLOBS)
+            .key_path("sha256")
+            .add_index(Index::new(BLOBS_BY_UPLOADED, "uploaded")),
+    );
     if version >= 2 {
         out.push(ObjectStore::new(CONFLICTS).key_path("key"));
     }

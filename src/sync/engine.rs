@@ -1,0 +1,129 @@
+//! One sync run: upload photos, push the outbox, pull changes.
+
+use super::error::SyncError;
+use super::{session, transport};
+use crate::store::{blobs, outbox, records};
+use domain::collection::{Collection, WriteKind};
+use domain::sync::{PushRequest, PUSH_MAX_MUTATIONS};
+
+/// Changes asked for per pull request (the server's maximum).
+const PULL_PAGE: u32 = 1000;
+
+/// Which step a run is in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Stage {
+    /// Uploading photos.
+    Uploading,
+    /// Sending local changes.
+    Pushing,
+    /// Receiving changes.
+    Pulling,
+}
+
+/// How far a run has got (for the progress bar).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Progress {
+    /// The step.
+    pub stage: Stage,
+    /// Items done in this step.
+    pub done: u64,
+    /// Items in this step, when known.
+    pub total: Option<u64>,
+}
+
+/// What a run did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct SyncReport {
+    /// Mutations the server accepted.
+    pub pushed: usize,
+    /// Changes received.
+    pub pulled: usize,
+    /// Pushed mutations that produced conflicts.
+    pub conflicts: usize,
+    /// Pushed mutations refused (now in "needs attention").
+    pub rejected: usize,
+}
+
+/// Runs one sync. Without an active session only what anyone may write
+/// (new interest registrations) is pushed; staff changes wait for a login.
+pub async fn sync_once(on_progress: &dyn Fn(Progress)) -> Result<SyncReport, SyncError> {
+    let session = session::active().await?;
+    let token = session.as_ref().map(|s| s.token.as_str());
+    let mut report = SyncReport::default();
+
+    if let Some(token) = token {
+        let pending = blobs::pending_uploads().await?;
+        for (i, sha) in pending.iter().enumerate() {
+            on_progress(Progress {
+                stage: Stage::Uploading,
+                done: i as u64,
+                total: Some(pending.len() as u64),
+            });
+            if let Some(blob) = blobs::get_blob(sha).await? {
+                transport::upload_blob(sha, &blob.mime, &blob.bytes, token).await?;
+                blobs::mark_uploaded(sha).await?;
+            }
+        }
+    }
+
+    let total_pending = outbox::counts().await?.pending as u64;
+    loop {
+        let batch: Vec<_> = outbox::pending_batch(usize::MAX)
+            .await?
+            .into_iter()
+            .filter(|(_, m)| token.is_some() || anyone_may_send(m.collection, m.base_rev))
+            .take(PUSH_MAX_MUTATIONS)
+            .collect();
+        if batch.is_empty() {
+            break;
+        }
+        on_progress(Progress {
+            stage: Stage::Pushing,
+            done: report.pushed as u64,
+            total: Some(total_pending),
+        });
+        let request = PushRequest {
+            mutations: batch.iter().map(|(_, m)| m.clone()).collect(),
+        };
+        let response = transport::push(&request, token).await?;
+        if response.results.len() != batch.len() {
+            return Err(SyncError::Refused {
+                status: 200,
+                message: "push answered a different number of mutations".into(),
+            });
+        }
+        let applied = records::apply_push_results(&batch, &response.results).await?;
+        report.pushed += applied.settled;
+        report.conflicts += applied.conflicts;
+        report.rejected += applied.rejected;
+        if batch.len() < PUSH_MAX_MUTATIONS {
+            break;
+        }
+    }
+
+    let start = records::checkpoint().await?;
+    let mut since = start;
+    loop {
+        let pulled = transport::pull(since, PULL_PAGE, token).await?;
+        report.pulled += records::apply_pull_page(&pulled.page.changes, pulled.page.next).await?;
+        since = pulled.page.next;
+        on_progress(Progress {
+            stage: Stage::Pulling,
+            done: since.saturating_sub(start),
+            total: pulled.head.map(|h| h.saturating_sub(start)),
+        });
+        if !pulled.page.more {
+            break;
+        }
+    }
+    Ok(report)
+}
+
+fn anyone_may_send(collection: Collection, base_rev: u64) -> bool {
+    let kind = if base_rev == 0 {
+        WriteKind::Create
+    } else {
+        WriteKind::Change
+    };
+    collection.writable_by(None, kind)
+}

@@ -1,0 +1,22 @@
+//! The sync client: the only code that talks to the server.
+//!
+//! It pushes the outbox in batches and pulls changes since the checkpoint,
+//! applying results through the store (which uses `domain::replica`'s
+//! rules). One tab at a time syncs: the tab holding the Web Lock
+//! `tongji-sync-leader` runs the loop; other tabs ask it to sync through a
+//! BroadcastChannel and see the results through the store's reactive reads.
+
+mod engine;
+mod error;
+mod leader;
+mod photos;
+mod scheduler;
+pub mod session;
+mod status;
+mod transport;
+
+pub use engine::{sync_once, Progress, Stage, SyncReport};
+pub use error::SyncError;
+pub use photos::photo;
+pub use scheduler::{provide_sync, request_sync};
+pub use status::{Phase, SyncStatus};

@@ -1,0 +1,275 @@
+//! The local store against real IndexedDB: atomic writes, upgrades, pulled
+//! pages with their checkpoint, merges into local edits, push results.
+
+use domain::collection::Collection;
+use domain::ids::{MutationId, RecordId};
+use domain::records::{Enterprise, Interest};
+use domain::replica::backoff_ms;
+use domain::sync::{Change, MutationResult, Op, Status};
+use domain::time::Timestamp;
+use serde_json::json;
+use tongji_app::store::{self, outbox, records, schema, testing};
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::*;
+
+fn at(ms: i64) -> Timestamp {
+    Timestamp::from_millis(ms)
+}
+
+fn enterprise(name: &str) -> Enterprise {
+    serde_json::from_value(json!({
+        "name": name, "industry": "纺织服装", "community": "小李村", "enrolled": false
+    }))
+    .unwrap()
+}
+
+/// Starts from an empty, open database (opening runs the data migrations,
+/// which must not take a fault a test injects for its own write).
+async fn fresh() {
+    store::delete_database().await.expect("database deleted");
+    records::checkpoint().await.expect("database opens");
+}
+
+#[wasm_bindgen_test]
+async fn a_write_puts_the_record_and_its_mutation_together_or_neither() {
+    fresh().await;
+    let id = RecordId::generate();
+    records::save(id, &enterprise("即发集团"), at(1_000))
+        .await
+        .unwrap();
+    let saved = records::get::<Enterprise>(id)
+        .await
+        .unwrap()
+        .expect("record saved");
+    assert!(saved.pending);
+    let entries = outbox::all().await.unwrap();
+    assert_eq!(entries.len(), 1);
+    assert_eq!(
+        (
+            entries[0].mutation.id,
+            entries[0].mutation.op,
+            entries[0].mutation.base_rev
+        ),
+        (id, Op::Upsert, 0)
+    );
+    assert_eq!(entries[0].mutation.data["name"], "即发集团");
+
+    // A crash (here an injected abort) in the middle of a write leaves neither half.
+    let other = RecordId::generate();
+    testing::fail_next_commit();
+    assert!(records::save(other, &enterprise("仁成海绵"), at(2_000))
+        .await
+        .is_err());
+    assert!(records::get::<Enterprise>(other).await.unwrap().is_none());
+    assert_eq!(outbox::all().await.unwrap().len(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn an_upgrade_from_the_previous_schema_keeps_every_record() {
+    store::delete_database().await.expect("database deleted");
+    // A device that last ran schema version 1 holds a record and a pending write.
+    let v1 = schema::open_version(1).await.expect("v1 opens");
+    let tx = v1
+        .transaction(&["positions", "outbox"], rexie::TransactionMode::ReadWrite)
+        .unwrap();
+    let id = RecordId::generate();
+    let data = json!({"employer_id": RecordId::generate(), "title": "平缝机工", "sector": "纺织服装",
+        "headcount": 3, "salary_min": 4500, "salary_max": 6500, "education": "any",
+        "location": "小李村", "posted_on": "2026-11-20", "sample": true});
+    let row = js_sys::Object::new();
+    let set = |k: &str, v: JsValue| js_sys::Reflect::set(&row, &k.into(), &v).unwrap();
+    set("id", id.to_string().into());
+    set("rev", 3.into());
+    set("updated_at", 1000.into());
+    set("deleted", 0.into());
+    set("pending", 0.into());
+    set("data", data.to_string().into());
+    set("base", data.to_string().into());
+    tx.store("positions")
+        .unwrap()
+        .put(&row.into(), None)
+        .await
+        .unwrap();
+    let entry = js_sys::Object::new();
+    let mutation = json!({"mutation_id": MutationId::generate(), "collection": "interests",
+        "id": RecordId::generate(), "base_rev": 0, "op": "upsert",
+        "data": {"position_id": id, "name": "张三", "phone": "13812345678", "message": "",
+                 "created_at": "2026-11-26T10:00:00.000Z"},
+        "updated_at": "2026-11-26T10:00:00.000Z"});
+    for (k, v) in [
+        ("collection", "interests"),
+        ("record_id", "x"),
+        ("scope", "staff"),
+        ("state", "pending"),
+    ] {
+        js_sys::Reflect::set(&entry, &k.into(), &v.into()).unwrap();
+    }
+    js_sys::Reflect::set(&entry, &"mutation".into(), &mutation.to_string().into()).unwrap();
+    tx.store("outbox")
+        .unwrap()
+        .add(&entry.into(), None)
+        .await
+        .unwrap();
+    tx.done().await.unwrap();
+    v1.close();
+
+    // The app opens the current version: data kept, new index usable.
+    let kept = records::get::<domain::records::Position>(id)
+        .await
+        .unwrap()
+        .expect("record kept");
+    assert_eq!((kept.rev, kept.data.title.as_str()), (3, "平缝机工"));
+    let newest = records::newest::<domain::records::Position>("posted", 10)
+        .await
+        .unwrap();
+    assert_eq!(
+        newest.len(),
+        1,
+        "the index added in version 2 holds the old record"
+    );
+    let pending = outbox::all().await.unwrap();
+    assert_eq!(pending.len(), 1);
+    assert_eq!(pending[0].mutation.collection, Collection::Interests);
+}
+
+fn change(id: RecordId, rev: u64, seq: u64, data: serde_json::Value) -> Change {
+    Change {
+        collection: Collection::Enterprises,
+        id,
+        rev,
+        seq,
+        updated_at: at(10_000 + seq as i64),
+        deleted: data.is_null(),
+        data,
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_pulled_page_and_its_checkpoint_are_applied_together() {
+    fresh().await;
+    let (a, b) = (RecordId::generate(), RecordId::generate());
+    let page = vec![
+        change(a, 1, 5, serde_json::to_value(enterprise("甲")).unwrap()),
+        change(b, 1, 6, serde_json::to_value(enterprise("乙")).unwrap()),
+    ];
+    testing::fail_next_commit();
+    assert!(records::apply_pull_page(&page, 6).await.is_err());
+    assert_eq!(
+        records::checkpoint().await.unwrap(),
+        0,
+        "checkpoint not moved"
+    );
+    assert!(
+        records::get::<Enterprise>(a).await.unwrap().is_none(),
+        "no record half-applied"
+    );
+
+    assert_eq!(records::apply_pull_page(&page, 6).await.unwrap(), 2);
+    assert_eq!(records::checkpoint().await.unwrap(), 6);
+    let got = records::get::<Enterprise>(b).await.unwrap().unwrap();
+    assert_eq!(
+        (got.rev, got.pending, got.data.name.as_str()),
+        (1, false, "乙")
+    );
+
+    // A tombstone removes a clean record.
+    records::apply_pull_page(&[change(a, 2, 7, serde_json::Value::Null)], 7)
+        .await
+        .unwrap();
+    assert!(records::get::<Enterprise>(a).await.unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn a_pulled_change_merges_into_a_locally_edited_record() {
+    fresh().await;
+    let id = RecordId::generate();
+    let original = enterprise("通济服饰");
+    records::apply_pull_page(
+        &[change(id, 1, 1, serde_json::to_value(&original).unwrap())],
+        1,
+    )
+    .await
+    .unwrap();
+
+    // Edited offline here: the industry.
+    let mut mine = original.clone();
+    mine.industry = "针织服装".into();
+    records::save(id, &mine, at(20_000)).await.unwrap();
+
+    // Meanwhile someone changed the contact on the server.
+    let mut theirs = original.clone();
+    theirs.contact_name = "刘经理".into();
+    records::apply_pull_page(
+        &[change(id, 2, 2, serde_json::to_value(&theirs).unwrap())],
+        2,
+    )
+    .await
+    .unwrap();
+
+    let now = records::get::<Enterprise>(id).await.unwrap().unwrap();
+    assert_eq!(now.data.industry, "针织服装", "local edit kept");
+    assert_eq!(now.data.contact_name, "刘经理", "remote edit merged in");
+    assert!(now.pending && now.conflicts.is_empty());
+    assert_eq!(now.rev, 2);
+    assert_eq!(
+        outbox::all().await.unwrap().len(),
+        1,
+        "the local edit still waits to be pushed"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn push_results_settle_the_outbox_and_rejections_need_attention() {
+    fresh().await;
+    let (good, bad) = (RecordId::generate(), RecordId::generate());
+    let interest = |name: &str| -> Interest {
+        serde_json::from_value(json!({"position_id": RecordId::generate(), "name": name,
+            "phone": "13912345678", "created_at": "2026-11-26T10:00:00.000Z"}))
+        .unwrap()
+    };
+    records::save(good, &interest("王芳"), at(1)).await.unwrap();
+    records::save(bad, &interest("李强"), at(2)).await.unwrap();
+    let batch = outbox::pending_batch(500).await.unwrap();
+    assert_eq!(batch.len(), 2);
+    let results = vec![
+        MutationResult {
+            mutation_id: batch[0].1.mutation_id,
+            status: Status::Applied,
+            rev: Some(1),
+            error: None,
+            merged: None,
+        },
+        MutationResult {
+            mutation_id: batch[1].1.mutation_id,
+            status: Status::Rejected,
+            rev: None,
+            error: Some("手机号：请填写 11 位手机号码 / phone".into()),
+            merged: None,
+        },
+    ];
+    let report = records::apply_push_results(&batch, &results).await.unwrap();
+    assert_eq!((report.settled, report.rejected), (1, 1));
+    let settled = records::get::<Interest>(good).await.unwrap().unwrap();
+    assert_eq!((settled.rev, settled.pending), (1, false));
+    let left = outbox::all().await.unwrap();
+    assert_eq!(left.len(), 1);
+    assert_eq!(left[0].state, outbox::OutboxState::Rejected);
+    assert!(left[0].error.as_deref().unwrap().contains("手机号"));
+    assert!(
+        outbox::pending_batch(500).await.unwrap().is_empty(),
+        "a rejected write is not re-sent"
+    );
+    assert_eq!(outbox::counts().await.unwrap().rejected, 1);
+}
+
+#[wasm_bindgen_test]
+fn backoff_schedule_grows_with_jitter_and_a_cap() {
+    let delays: Vec<u64> = (1..=10).map(|n| backoff_ms(n, 0.5)).collect();
+    assert_eq!(&delays[..4], &[750, 1_500, 3_000, 6_000]);
+    assert!(delays.windows(2).all(|w| w[0] <= w[1]));
+    assert_eq!(backoff_ms(50, 0.99), 298_500);
+    // Jitter spreads retries of many devices over half the window.
+    let low = backoff_ms(5, 0.0);
+    let high = backoff_ms(5, 0.999);
+    assert!(low == 8_000 && high > 15_900 && high < 16_000);
+}
