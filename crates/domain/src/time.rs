@@ -195,6 +195,13 @@ impl Timestamp {
         Date::from_days_since_epoch((self.0 + CST_OFFSET_MINUTES * 60_000).div_euclid(MS_PER_DAY))
     }
 
+    /// The China-Standard-Time date and time of day (to the minute) of this instant.
+    pub fn local_date_time(self) -> (Date, TimeOfDay) {
+        let local_ms = self.0 + CST_OFFSET_MINUTES * 60_000;
+        let minutes = local_ms.div_euclid(60_000).rem_euclid(1440) as u16;
+        (self.local_date(), TimeOfDay { minutes })
+    }
+
     /// The instant at which a China-Standard-Time date and time of day begins.
     pub fn from_local(date: Date, time: TimeOfDay) -> Timestamp {
         let minutes =
@@ -337,6 +344,7 @@ mod tests {
         let t = Timestamp::from_local(d, TimeOfDay::parse("09:00").unwrap());
         assert_eq!(t.to_string(), "2026-03-15T01:00:00.000Z");
         assert_eq!(t.local_date(), d);
+        assert_eq!(t.local_date_time(), (d, TimeOfDay::parse("09:00").unwrap()));
         assert!(TimeOfDay::parse("24:00").is_err());
     }
 
