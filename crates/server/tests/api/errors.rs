@@ -8,7 +8,8 @@ use domain::sync::PUSH_MAX_BYTES;
 use serde_json::{json, Value};
 use tongji_server::store::Store;
 
-use crate::harness::{json_request, new_id, request, upsert, valid, TestApp};
+use crate::fixtures::{new_id, upsert, valid};
+use crate::harness::{json_request, request, TestApp};
 
 crate::on_both_backends!(
     malformed_pushes_are_400,

@@ -7,7 +7,8 @@ use serde_json::json;
 use tongji_server::store::{NewUser, Store, StoreError};
 use tongji_server::{clock, seed};
 
-use crate::harness::{upsert, valid, TestApp};
+use crate::fixtures::{upsert, valid};
+use crate::harness::TestApp;
 
 crate::on_both_backends!(
     seeding_happens_once_and_never_overwrites_an_edit,

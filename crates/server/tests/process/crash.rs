@@ -1,0 +1,117 @@
+//! `kill -9` during a push on SQLite, restart, retry: exactly once.
+
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Value};
+
+use crate::server::{http, login, pull_all, pull_from, Server};
+use crate::{new_id, visit_upsert};
+
+#[test]
+fn kill_9_during_a_push_then_retry_applies_every_mutation_exactly_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let data = data.to_str().unwrap();
+    let dist = dir.path().join("no-dist");
+    let args = [
+        "--data",
+        data,
+        "--dist",
+        dist.to_str().unwrap(),
+        "--demo-staff",
+    ];
+
+    let mut server = Server::start(&args);
+    let token = login(server.addr, "demo", "tongji-demo");
+    let baseline = pull_all(server.addr, &token);
+    let since = baseline.last().and_then(|c| c["seq"].as_u64()).unwrap_or(0);
+    let ids: Vec<String> = (0..500).map(|_| new_id()).collect();
+    let padding = "走访记录".repeat(200);
+    let mutations: Vec<Value> = ids
+        .iter()
+        .enumerate()
+        .map(|(i, id)| visit_upsert(id, 0, &format!("{i} {padding}")))
+        .collect();
+    let body = json!({ "mutations": mutations });
+
+    let addr = server.addr;
+    let pusher = {
+        let (token, body) = (token.clone(), body.clone());
+        std::thread::spawn(move || http(addr, "POST", "/api/sync/push", Some(&token), Some(&body)))
+    };
+    // Kill as soon as some, but not all, of the push is committed.
+    let started = Instant::now();
+    loop {
+        let (changes, _, _) = pull_from(addr, &token, since, 1000);
+        if changes.len() >= 20 {
+            assert!(
+                changes.len() < 500,
+                "the push finished before it could be interrupted"
+            );
+            break;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "the push never started"
+        );
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    server.kill9();
+    let outcome = pusher.join().unwrap();
+    assert!(
+        outcome.is_err() || outcome.as_ref().is_ok_and(|a| a.status != 200),
+        "the client saw the push fail"
+    );
+
+    let server = Server::start(&args);
+    let token = login(server.addr, "demo", "tongji-demo");
+    let survived = pull_from(server.addr, &token, since, 1000).0;
+    let committed = survived.len();
+    assert!(
+        committed > 0 && committed < 500,
+        "{committed} committed before the kill"
+    );
+    // Committed mutations are the first ones, in order, each once.
+    let survived_ids: Vec<&str> = survived.iter().map(|c| c["id"].as_str().unwrap()).collect();
+    assert_eq!(
+        survived_ids,
+        ids[..committed]
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+    );
+
+    let retry = http(
+        server.addr,
+        "POST",
+        "/api/sync/push",
+        Some(&token),
+        Some(&body),
+    )
+    .unwrap();
+    assert_eq!(retry.status, 200);
+    let results = retry.json()["results"].as_array().unwrap().clone();
+    assert_eq!(results.len(), 500);
+    for (i, r) in results.iter().enumerate() {
+        let expected = if i < committed {
+            "duplicate"
+        } else {
+            "applied"
+        };
+        assert_eq!(r["status"], expected, "mutation {i}: {r}");
+        assert_eq!(r["rev"], 1, "mutation {i}: {r}");
+    }
+    let feed = pull_from(server.addr, &token, since, 1000).0;
+    assert_eq!(feed.len(), 500);
+    let feed_ids: Vec<&str> = feed.iter().map(|c| c["id"].as_str().unwrap()).collect();
+    assert_eq!(feed_ids, ids.iter().map(String::as_str).collect::<Vec<_>>());
+    assert!(feed.iter().all(|c| c["rev"] == 1 && c["deleted"] == false));
+    for (i, c) in feed.iter().enumerate() {
+        assert!(c["data"]["notes"]
+            .as_str()
+            .unwrap()
+            .starts_with(&format!("{i} ")));
+    }
+    let seqs: Vec<u64> = feed.iter().map(|c| c["seq"].as_u64().unwrap()).collect();
+    assert!(seqs.windows(2).all(|w| w[0] < w[1]));
+}
