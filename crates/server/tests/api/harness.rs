@@ -139,13 +139,33 @@ pub async fn pg_schema(url: &str) -> (PgConnectOptions, String) {
 }
 
 /// The app on a fresh PostgreSQL schema, or `None` when PostgreSQL tests are skipped.
-pub async fn pg_app() -> Option<TestApp<Postgres>> {
+pub async fn pg_app() -> Option<(TestApp<Postgres>, PgSchema)> {
     let url = pg_url()?;
-    let (options, _schema) = pg_schema(&url).await;
+    let (options, schema) = pg_schema(&url).await;
     let store = Postgres::connect_with(options)
         .await
         .expect("connect postgres");
-    Some(build(store, None))
+    Some((build(store, None), PgSchema { url, schema }))
+}
+
+/// A test's schema, dropped by [`PgSchema::drop_schema`] once the test passed
+/// (a failed test leaves it for inspection).
+pub struct PgSchema {
+    url: String,
+    schema: String,
+}
+
+impl PgSchema {
+    pub async fn drop_schema(self) {
+        let admin = sqlx::PgPool::connect(&self.url)
+            .await
+            .expect("connect to TEST_DATABASE_URL");
+        sqlx::query(&format!("DROP SCHEMA {} CASCADE", self.schema))
+            .execute(&admin)
+            .await
+            .expect("drop schema");
+        admin.close().await;
+    }
 }
 
 /// Request builder shortcuts.
@@ -307,8 +327,11 @@ macro_rules! on_both_backends {
             $(
                 #[tokio::test]
                 async fn $story() {
-                    if let Some(app) = $crate::harness::pg_app().await {
+                    if let Some((app, schema)) = $crate::harness::pg_app().await {
+                        let pool = app.store.clone();
                         super::$story(app).await;
+                        pool.close().await;
+                        schema.drop_schema().await;
                     }
                 }
             )*

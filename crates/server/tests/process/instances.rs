@@ -174,4 +174,16 @@ fn two_instances_on_postgres_never_lose_a_change() {
         (PUSHERS * BATCHES) as u64,
         "every shared edit got its own revision"
     );
+    // Passed: stop both instances and drop the schema (a failure leaves it for inspection).
+    drop((a, b));
+    psql.block_on(async {
+        let pool = sqlx::PgPool::connect(&url)
+            .await
+            .expect("connect TEST_DATABASE_URL");
+        sqlx::query(&format!("DROP SCHEMA {schema} CASCADE"))
+            .execute(&pool)
+            .await
+            .expect("drop schema");
+        pool.close().await;
+    });
 }

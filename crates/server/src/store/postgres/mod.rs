@@ -53,6 +53,11 @@ impl Postgres {
         Ok(Postgres { pool })
     }
 
+    /// Closes every connection (the tests drop their schema afterwards).
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+
     /// A write transaction holding the global record write lock.
     async fn begin_locked(&self) -> StoreResult<sqlx::Transaction<'static, sqlx::Postgres>> {
         let mut tx = self.pool.begin().await?;
