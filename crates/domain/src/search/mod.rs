@@ -78,6 +78,7 @@ pub mod pinyin;
 mod query;
 mod rank;
 mod records;
+mod store;
 mod text;
 
 pub use highlight::segments;

@@ -10,7 +10,9 @@
 //! enough that [`MAX_TOKENS`](super::query::MAX_TOKENS) sums never carry
 //! into the next one. Ties are broken by the document key.
 
-use super::matcher::FieldMatch;
+use super::matcher::{FieldMatch, Matcher, EXACT};
+use super::store::DocView;
+use super::text::start_class;
 
 /// Longest field length that still earns a shortness bonus.
 const SHORTNESS_CAP: usize = 255;
@@ -22,6 +24,55 @@ pub(crate) fn token_score(weight: u8, m: FieldMatch, field_chars: usize) -> u64 
         | (u64::from(m.quality) << 32)
         | (u64::from(m.start) << 24)
         | shortness
+}
+
+/// The best score of one token over all fields of a document, or `None`.
+///
+/// One scan covers every field, which beats a call per field for short
+/// fields; a match is still confined to its field. Fields come heaviest
+/// first, so the scan stops at the first lighter field after a match: it
+/// cannot outrank it.
+#[inline]
+pub(crate) fn best_match(matcher: &Matcher<'_>, doc: &DocView<'_>) -> Option<u64> {
+    let (slots, units, codes) = (doc.slots, doc.units, doc.codes);
+    let base = slots[0].unit as usize;
+    let top = FieldMatch {
+        quality: EXACT,
+        start: 2,
+    };
+    let mut best: Option<u64> = None;
+    let mut class = 0;
+    let (mut field, mut field_start, mut field_end) = (0, 0, slots[1].unit as usize - base);
+    let mut from = 0;
+    while let Some(at) = matcher.next_start(units, codes, from) {
+        while at >= field_end {
+            field += 1;
+            field_start = field_end;
+            field_end = slots[field + 1].unit as usize - base;
+        }
+        let weight = slots[field].kind.weight();
+        if weight < class {
+            break;
+        }
+        from = at + 1;
+        let (field_units, local) = (&units[field_start..field_end], at - field_start);
+        if !matcher.can_start(field_units, local) {
+            continue;
+        }
+        if let Some((quality, _)) = matcher.match_from(field_units, local) {
+            let m = FieldMatch {
+                quality,
+                start: start_class(field_units, local),
+            };
+            let score = token_score(weight, m, field_units.len());
+            best = Some(best.map_or(score, |b| b.max(score)));
+            class = weight;
+            if m == top {
+                from = field_end;
+            }
+        }
+    }
+    best
 }
 
 #[cfg(test)]
