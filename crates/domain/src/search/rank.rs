@@ -35,6 +35,9 @@ pub(crate) fn token_score(weight: u8, m: FieldMatch, field_chars: usize) -> u64 
 #[inline]
 pub(crate) fn best_match(matcher: &Matcher<'_>, doc: &DocView<'_>) -> Option<u64> {
     let (slots, units, codes) = (doc.slots, doc.units, doc.codes);
+    if units.is_empty() {
+        return None;
+    }
     let base = slots[0].unit as usize;
     let top = FieldMatch {
         quality: EXACT,

@@ -245,6 +245,36 @@ fn highlights_land_on_the_matched_chars() {
 }
 
 #[test]
+fn documents_without_text() {
+    let mut idx = jobs();
+    idx.insert(Document::new(7));
+    idx.insert(
+        Document::new(8)
+            .field(Title, "")
+            .field(Tag, "")
+            .field(Body, "工"),
+    );
+    assert_eq!(idx.len(), 8);
+    assert!(!keys(&idx, "gong").is_empty());
+    assert_eq!(idx.field_text(&8, 2), Some("工"));
+    assert_eq!(idx.field_text(&7, 0), None);
+    let hit = idx
+        .search("工", 10)
+        .hits
+        .into_iter()
+        .find(|h| h.key == 8)
+        .unwrap();
+    assert_eq!(
+        hit.highlights,
+        [Highlight {
+            field: 2,
+            kind: Body,
+            ranges: vec![0..3]
+        }]
+    );
+}
+
+#[test]
 fn limit_and_total() {
     let idx = jobs();
     let results = idx.search("工", 2);
@@ -376,6 +406,28 @@ proptest! {
                     last_end = r.end;
                 }
             }
+        }
+    }
+
+    #[test]
+    fn any_text_and_query_are_safe(
+        texts in proptest::collection::vec(any::<String>(), 0..4),
+        query in any::<String>(),
+    ) {
+        let fields: Vec<(FieldKind, &str)> = texts.iter().map(|t| (Title, t.as_str())).collect();
+        let idx = index(&[(1, &fields)]);
+        let results = idx.search(&query, 5);
+        prop_assert!(results.total <= 1);
+        for hit in results.hits {
+            for h in &hit.highlights {
+                for r in &h.ranges {
+                    prop_assert!(texts[h.field].get(r.clone()).is_some());
+                }
+            }
+        }
+        // The text itself, folded or not, always finds its document.
+        if let Some(text) = texts.iter().find(|t| has_terms(t)) {
+            prop_assert_eq!(idx.search(text, 5).total, 1);
         }
     }
 
