@@ -1,11 +1,14 @@
 //! The app shell: contexts, router and the page frame.
 
+use crate::features::account::{provide_session, LoginPage};
+use crate::features::status::{StatusPage, SyncBadge};
 use crate::features::{
-    jobs::JobsPage, policies::PoliciesPage, projects::ProjectsPage, status::StatusPage,
-    visits::VisitsPage,
+    jobs::JobsPage, policies::PoliciesPage, projects::ProjectsPage, visits::VisitsPage,
 };
 use crate::i18n::{provide_locale, t};
 use crate::online::provide_online;
+use crate::store::provide_revisions;
+use crate::sync::provide_sync;
 use crate::ui::{Header, Nav};
 use leptos::prelude::*;
 use leptos_router::components::{Redirect, Route, Router, Routes};
@@ -16,12 +19,17 @@ use leptos_router::path;
 pub fn App() -> impl IntoView {
     provide_locale();
     provide_online();
+    let revisions = provide_revisions();
+    provide_session(revisions);
+    provide_sync(revisions);
 
     view! {
         <Router>
             <a class="skip-link" href="#main">{t("跳到主要内容", "Skip to main content")}</a>
             <div class="shell">
-                <Header />
+                <Header>
+                    <SyncBadge />
+                </Header>
                 <Nav />
                 <main id="main" class="content" tabindex="-1">
                     <Routes fallback=NotFound>
@@ -31,6 +39,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/visits") view=VisitsPage />
                         <Route path=path!("/projects") view=ProjectsPage />
                         <Route path=path!("/status") view=StatusPage />
+                        <Route path=path!("/login") view=LoginPage />
                     </Routes>
                 </main>
                 <footer class="footer">

@@ -8,6 +8,7 @@
 
 mod app;
 pub mod clock;
+pub mod error;
 pub mod features;
 pub mod i18n;
 pub mod online;

@@ -7,7 +7,10 @@ use leptos::prelude::*;
 
 /// The header shown on every page.
 #[component]
-pub fn Header() -> impl IntoView {
+pub fn Header(
+    /// Extra status indicators (the sync badge).
+    children: Children,
+) -> impl IntoView {
     let Locale(lang) = expect_context::<Locale>();
     let Online(online) = expect_context::<Online>();
     let online_label = t("在线", "Online");
@@ -31,6 +34,7 @@ pub fn Header() -> impl IntoView {
                     <span class="pill__dot" aria-hidden="true"></span>
                     {move || if online.get() { online_label.get() } else { offline_label.get() }}
                 </span>
+                {children()}
             </div>
             <button
                 class="button button--ghost lang-toggle"

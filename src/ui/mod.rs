@@ -2,6 +2,7 @@
 //! network; data arrives as props or contexts.
 
 mod empty_state;
+pub mod format;
 mod header;
 mod icon;
 mod nav;

@@ -1,19 +1,33 @@
-//! The "Sync & status" section.
+//! The "Sync & status" section: sync state and progress, writes that need
+//! attention, conflicts, and the account. Also the header's sync badge.
 
+mod attention_list;
+mod conflicts_list;
+pub mod queries;
+mod sync_badge;
+mod sync_panel;
+
+pub use sync_badge::SyncBadge;
+
+use crate::features::account::AccountPanel;
 use crate::i18n::t;
-use crate::ui::EmptyState;
+use attention_list::AttentionList;
+use conflicts_list::ConflictsList;
 use leptos::prelude::*;
+use sync_panel::SyncPanel;
 
-/// Section page (placeholder until its feature lands).
+/// `/status`.
 #[component]
 pub fn StatusPage() -> impl IntoView {
     view! {
         <section class="page">
             <h1 class="page__title">{t("同步与状态", "Sync & status")}</h1>
-            <EmptyState
-                title=t("即将上线", "Coming soon")
-                body=t("离线数据与同步详情将在这里显示。", "Offline data and sync details will appear here.")
-            />
+            <div class="stack">
+                <SyncPanel />
+                <AttentionList />
+                <ConflictsList />
+                <AccountPanel />
+            </div>
         </section>
     }
 }

@@ -1,0 +1,36 @@
+//! Shows its children to signed-in staff; asks everyone else to log in.
+
+use super::CurrentSession;
+use crate::i18n::t;
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+/// Gate for staff-only pages.
+#[component]
+pub fn RequireStaff(children: ChildrenFn) -> impl IntoView {
+    let session = expect_context::<CurrentSession>();
+    let location = use_location();
+    let login_href = move || format!("/login?next={}", location.pathname.get());
+    move || {
+        if session.active().is_some() {
+            children().into_any()
+        } else if !session.loaded() {
+            view! { <p class="muted">{t("正在读取登录状态…", "Checking your login…")}</p> }
+                .into_any()
+        } else {
+            view! {
+                <div class="empty-state" role="status">
+                    <h2 class="empty-state__title">{t("此栏目仅限工作人员", "For staff only")}</h2>
+                    <p class="empty-state__body">
+                        {t(
+                            "企业台账、走访记录和重点项目需要工作人员登录后查看。登录后可离线使用，直到登录过期。",
+                            "The enterprise ledger, visits and key projects need a staff login. Once logged in they work offline until the login expires.",
+                        )}
+                    </p>
+                    <a class="button" href=login_href>{t("工作人员登录", "Staff login")}</a>
+                </div>
+            }
+            .into_any()
+        }
+    }
+}
