@@ -134,18 +134,20 @@ impl<'a> Matcher<'a> {
         None
     }
 
-    /// Whether a match can start at `units[i]`, judged from the first two
-    /// token chars: it rejects almost every position with a few loads,
-    /// before the programme runs.
+    /// Whether a match can start at `units[i]`, a position `next_start`
+    /// returned, judged from the first two token chars: it rejects almost
+    /// every position with a few loads, before the automaton runs.
     #[inline(always)]
-    pub(crate) fn can_start(&self, units: &[u32], i: usize) -> bool {
+    pub(crate) fn can_start(&self, units: &[u32], codes: &[u8], i: usize) -> bool {
         let u = units[i];
         if u == self.t0 {
             return true;
         }
+        // `next_start` matched the first letter already, unless the hanzi's
+        // readings start with several letters.
         if u < HANZI
             || self.t0_letter == 0
-            || self.table.first_letters(u - HANZI) & self.t0_letter == 0
+            || (codes[i] == CODE_MULTI && self.table.first_letters(u - HANZI) & self.t0_letter == 0)
         {
             return false;
         }
@@ -260,7 +262,7 @@ impl<'a> Matcher<'a> {
         let mut from = 0;
         while let Some(start) = self.next_start(units, codes, from) {
             from = start + 1;
-            if !self.can_start(units, start) {
+            if !self.can_start(units, codes, start) {
                 continue;
             }
             if let Some((quality, _)) = self.match_from(units, start) {
@@ -285,7 +287,7 @@ impl<'a> Matcher<'a> {
         let mut from = 0;
         while let Some(start) = self.next_start(units, codes, from) {
             from = start + 1;
-            if self.can_start(units, start) {
+            if self.can_start(units, codes, start) {
                 if let Some((_, end)) = self.match_from(units, start) {
                     out.push(start..end);
                     from = end;

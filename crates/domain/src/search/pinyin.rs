@@ -60,9 +60,9 @@ pub(crate) struct Table {
     starts: Vec<u32>,
     readings: Vec<u16>,
     /// Per hanzi, the first letters of its readings (bit 0 = `a`).
-    first_letters: Vec<u32>,
-    /// Per hanzi, the second letters of its readings.
-    second_letters: Vec<u32>,
+    /// Per hanzi, the first and the second letters of its readings, side by
+    /// side because the matcher reads both for one candidate.
+    lead_letters: Vec<[u32; 2]>,
     /// Per hanzi, every letter of its readings (bit 0 = `a`).
     all_letters: Vec<u32>,
 }
@@ -160,8 +160,7 @@ impl Table {
 
         let mut starts = Vec::with_capacity(n + 1);
         let mut readings = Vec::with_capacity(n + x + n / 64);
-        let mut first_letters = Vec::with_capacity(n);
-        let mut second_letters = Vec::with_capacity(n);
+        let mut lead_letters = Vec::with_capacity(n);
         let mut all_letters = Vec::with_capacity(n);
         let (mut next_count, mut next_extra) = (0usize, 0usize);
         for o in 0..n {
@@ -187,8 +186,7 @@ impl Table {
                     readings.push(r);
                 }
             }
-            first_letters.push(first_mask);
-            second_letters.push(second_mask);
+            lead_letters.push([first_mask, second_mask]);
             all_letters.push(all_mask);
         }
         starts.push(u32::try_from(readings.len()).ok()?);
@@ -211,8 +209,7 @@ impl Table {
             block_rank,
             starts,
             readings,
-            first_letters,
-            second_letters,
+            lead_letters,
             all_letters,
         })
     }
@@ -252,13 +249,13 @@ impl Table {
     /// Bit set of the first letters of hanzi `ordinal`'s readings.
     #[inline(always)]
     pub(crate) fn first_letters(&self, ordinal: u32) -> u32 {
-        self.first_letters[ordinal as usize]
+        self.lead_letters[ordinal as usize][0]
     }
 
     /// Bit set of the second letters of hanzi `ordinal`'s readings.
     #[inline(always)]
     pub(crate) fn second_letters(&self, ordinal: u32) -> u32 {
-        self.second_letters[ordinal as usize]
+        self.lead_letters[ordinal as usize][1]
     }
 
     /// Bit set of all letters in hanzi `ordinal`'s readings.
@@ -272,8 +269,7 @@ impl Table {
             + (self.block_rank.capacity() + self.readings.capacity()) * 2
             + self.packed.capacity() * 8
             + (self.starts.capacity()
-                + self.first_letters.capacity()
-                + self.second_letters.capacity()
+                + self.lead_letters.capacity() * 2
                 + self.all_letters.capacity())
                 * 4
     }

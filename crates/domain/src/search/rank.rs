@@ -53,13 +53,13 @@ pub(crate) fn best_match(matcher: &Matcher<'_>, doc: &DocView<'_>) -> Option<u64
             field_start = field_end;
             field_end = slots[field + 1].unit as usize - base;
         }
-        let weight = slots[field].kind.weight();
+        let weight = slots[field].weight;
         if weight < class {
             break;
         }
         from = at + 1;
         let (field_units, local) = (&units[field_start..field_end], at - field_start);
-        if !matcher.can_start(field_units, local) {
+        if !matcher.can_start(field_units, &codes[field_start..field_end], local) {
             continue;
         }
         if let Some((quality, _)) = matcher.match_from(field_units, local) {

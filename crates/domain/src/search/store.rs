@@ -30,6 +30,8 @@ pub(super) struct Slot {
     /// Which token starts are possible here (`text::start_bits`).
     pub starts: u32,
     pub kind: FieldKind,
+    /// `kind.weight()`, looked up once (it fits the padding).
+    pub weight: u8,
     /// Position in [`Document::fields`].
     pub index: u16,
 }
@@ -117,6 +119,7 @@ impl Arena {
                 text: text_start,
                 starts,
                 kind: field.kind,
+                weight: field.kind.weight(),
                 index: u16::try_from(i).unwrap_or(u16::MAX),
             });
         }
@@ -125,6 +128,7 @@ impl Arena {
             text: self.text.len() as u32,
             starts: 0,
             kind: FieldKind::Body,
+            weight: 0,
             index: u16::MAX,
         });
         let entry = Doc {

@@ -113,7 +113,7 @@ pub fn pg_url() -> Option<String> {
                 let _ = writeln!(
                     std::io::stderr(),
                     "\n*** TEST_DATABASE_URL is not set: PostgreSQL tests are SKIPPED (they pass without running). \
-                     Start one with crates/server/tests/pg-cluster.sh and set TEST_DATABASE_URL. ***\n"
+                     Start one with scripts/pg-cluster and set TEST_DATABASE_URL. ***\n"
                 );
             });
             None
