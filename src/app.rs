@@ -1,10 +1,11 @@
 //! The app shell: contexts, router and the page frame.
 
 use crate::features::account::{provide_session, LoginPage};
+use crate::features::jobs::JobRoutes;
+use crate::features::policies::PolicyRoutes;
+use crate::features::projects::ProjectRoutes;
 use crate::features::status::{StatusPage, SyncBadge};
-use crate::features::{
-    jobs::JobsPage, policies::PoliciesPage, projects::ProjectsPage, visits::VisitsPage,
-};
+use crate::features::visits::VisitRoutes;
 use crate::i18n::{provide_locale, t};
 use crate::online::provide_online;
 use crate::store::provide_revisions;
@@ -34,10 +35,10 @@ pub fn App() -> impl IntoView {
                 <main id="main" class="content" tabindex="-1">
                     <Routes fallback=NotFound>
                         <Route path=path!("/") view=|| view! { <Redirect path="/jobs" /> } />
-                        <Route path=path!("/jobs") view=JobsPage />
-                        <Route path=path!("/policies") view=PoliciesPage />
-                        <Route path=path!("/visits") view=VisitsPage />
-                        <Route path=path!("/projects") view=ProjectsPage />
+                        <JobRoutes />
+                        <PolicyRoutes />
+                        <VisitRoutes />
+                        <ProjectRoutes />
                         <Route path=path!("/status") view=StatusPage />
                         <Route path=path!("/login") view=LoginPage />
                     </Routes>

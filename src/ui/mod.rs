@@ -2,12 +2,14 @@
 //! network; data arrives as props or contexts.
 
 mod empty_state;
+mod field;
 pub mod format;
 mod header;
 mod icon;
 mod nav;
 
 pub use empty_state::EmptyState;
+pub use field::{field_error, CheckboxField, Choice, SelectField, TextArea, TextField};
 pub use header::Header;
 pub use icon::{Icon, IconKind};
 pub use nav::Nav;

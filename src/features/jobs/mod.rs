@@ -1,5 +1,9 @@
 //! The "Job fairs & positions" section.
 
+mod routes;
+
+pub use routes::JobRoutes;
+
 use crate::i18n::t;
 use crate::ui::EmptyState;
 use leptos::prelude::*;

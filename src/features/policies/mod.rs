@@ -1,5 +1,9 @@
 //! The "Policy guides" section.
 
+mod routes;
+
+pub use routes::PolicyRoutes;
+
 use crate::i18n::t;
 use crate::ui::EmptyState;
 use leptos::prelude::*;

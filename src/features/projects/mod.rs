@@ -1,5 +1,9 @@
 //! The "Key projects" section.
 
+mod routes;
+
+pub use routes::ProjectRoutes;
+
 use crate::i18n::t;
 use crate::ui::EmptyState;
 use leptos::prelude::*;

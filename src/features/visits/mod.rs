@@ -1,5 +1,9 @@
 //! The "Enterprise visits" section.
 
+mod routes;
+
+pub use routes::VisitRoutes;
+
 use crate::i18n::t;
 use crate::ui::EmptyState;
 use leptos::prelude::*;
