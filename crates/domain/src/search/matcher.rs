@@ -17,7 +17,7 @@
 //! best quality per state, rather than backtracking: cost is bounded by
 //! chars × token length × readings, whatever the input.
 
-use super::pinyin::{letter_bit, Table, LOOSE};
+use super::pinyin::{letter_bit, Table, LOOSE_WORD};
 use super::query::Token;
 use super::text::{ascii_code, token_start_bit, CODE_MULTI, HANZI};
 use std::ops::Range;
@@ -51,10 +51,13 @@ pub(crate) struct Matcher<'a> {
     /// letter or digit.
     code: Option<u8>,
     start_bit: u32,
+    /// The token's units, padded: 64 entries, so indexing by a bit
+    /// position of a `u64` state set needs no bounds check.
+    tok: [u32; 64],
     /// For each token offset k, units k..k+7 as bytes like
     /// `Table::packed` (a non-letter is 0xFF, past the end 0xFE), so one
     /// XOR finds how many letters a syllable shares with the rest.
-    packed: Vec<u64>,
+    packed: [u64; 64],
 }
 
 const ONES: u64 = 0x0101_0101_0101_0101;
@@ -83,20 +86,25 @@ impl<'a> Matcher<'a> {
             t1_letter: t1.map_or(0, letter),
             code: ascii_code(t0),
             start_bit: token_start_bit(t0),
-            packed: (0..token.units.len())
-                .map(|k| {
-                    let mut word = [0xFEu8; 8];
-                    for (byte, &u) in word.iter_mut().zip(&token.units[k..]).take(7) {
-                        *byte = if u < 128 && (u as u8).is_ascii_lowercase() {
-                            u as u8
-                        } else {
-                            0xFF
-                        };
-                    }
-                    u64::from_le_bytes(word)
-                })
-                .collect(),
+            tok: std::array::from_fn(|k| token.units.get(k).copied().unwrap_or(u32::MAX)),
+            packed: std::array::from_fn(|k| {
+                let mut word = [0xFEu8; 8];
+                let rest = token.units.get(k..).unwrap_or_default();
+                for (byte, &u) in word.iter_mut().zip(rest).take(7) {
+                    *byte = if u < 128 && (u as u8).is_ascii_lowercase() {
+                        u as u8
+                    } else {
+                        0xFF
+                    };
+                }
+                u64::from_le_bytes(word)
+            }),
         }
+    }
+
+    /// Whether the token has no ASCII letter, so it matches literally only.
+    pub(crate) fn is_literal(&self) -> bool {
+        self.token.literal
     }
 
     /// The bit a field's start mask needs for this token to start in it
@@ -185,13 +193,12 @@ impl<'a> Matcher<'a> {
     /// The best quality of a match starting at `start`, with the earliest
     /// end reaching it.
     fn match_at(&self, units: &[u32], start: usize) -> Option<(u8, usize)> {
-        let tok = &self.token.units;
+        let n = self.token.units.len();
         if self.token.literal {
             return units[start..]
-                .starts_with(tok)
-                .then_some((EXACT, start + tok.len()));
+                .starts_with(&self.token.units)
+                .then_some((EXACT, start + n));
         }
-        let n = tok.len();
         // The states are token offsets k, as bit k of three masks: bit k of
         // `cur[q - 1]` is set when k units can be consumed with quality at
         // least q. Bit sets keep a step free of array clearing.
@@ -220,18 +227,17 @@ impl<'a> Matcher<'a> {
                 let k = states.trailing_zeros() as usize;
                 states &= states - 1;
                 let q = 1 + ((cur[1] >> k) & 1) as u8 + ((cur[2] >> k) & 1) as u8;
-                if u == tok[k] {
+                if u == self.tok[k] {
                     reach(k + 1, q);
                 } else if u >= HANZI && self.packed[k] & 0xFF != 0xFF {
-                    for &r in self.table.readings_of(u - HANZI) {
-                        let syllable = self.table.packed(r);
-                        let len = (syllable >> 56) as usize;
+                    for &syllable in self.table.reading_words(u - HANZI) {
+                        let len = (syllable >> 56) as usize & 0x7;
                         let diff = (self.packed[k] ^ syllable) & LETTER_BYTES;
                         let same = diff.trailing_zeros() as usize / 8;
                         for l in 1..=same.min(len) {
                             let (end, whole) = (k + l, l == len);
                             let step = match (whole, end == n) {
-                                (true, _) if r & LOOSE != 0 => ABBREVIATED,
+                                (true, _) if syllable & LOOSE_WORD != 0 => ABBREVIATED,
                                 (true, _) | (false, true) => PINYIN,
                                 (false, false) => ABBREVIATED,
                             };

@@ -44,21 +44,23 @@ const BITMAP_BYTES: usize = ((LAST - FIRST + 1) / 8) as usize;
 /// Set on a reading id when the reading is a loose spelling (`nu` for nü):
 /// it matches, but ranks like an abbreviation.
 pub(crate) const LOOSE: u16 = 0x8000;
+/// The same flag on a packed reading word (bit 63; lengths use bits 56..59).
+pub(crate) const LOOSE_WORD: u64 = 1 << 63;
 
 /// The decoded table: syllables, the code point → ordinal index and every
 /// hanzi's readings flattened for the matcher.
 pub(crate) struct Table {
     syllables: Vec<&'static str>,
-    /// Each syllable's letters packed little-endian into bytes 0..6 of a
-    /// word and its length into byte 7, so the matcher compares a whole
-    /// syllable against the query in one XOR.
-    packed: Vec<u64>,
     bitmap: &'static [u8],
     /// Ordinal of the first hanzi of each 64-code-point block.
     block_rank: Vec<u16>,
     /// `readings[starts[o]..starts[o + 1]]` are hanzi `o`'s reading ids.
     starts: Vec<u32>,
     readings: Vec<u16>,
+    /// Each entry of `readings` packed: letters little-endian in bytes 0..6
+    /// and the length in byte 7, so the matcher compares a whole syllable
+    /// with the query in one XOR; [`LOOSE_WORD`] marks loose spellings.
+    words: Vec<u64>,
     /// Per hanzi, the first letters of its readings (bit 0 = `a`).
     /// Per hanzi, the first and the second letters of its readings, side by
     /// side because the matcher reads both for one candidate.
@@ -193,7 +195,7 @@ impl Table {
         if next_count != m || next_extra != x {
             return None;
         }
-        let packed = syllables
+        let packed: Vec<u64> = syllables
             .iter()
             .map(|s| {
                 let mut word = [0u8; 8];
@@ -202,9 +204,20 @@ impl Table {
                 u64::from_le_bytes(word)
             })
             .collect();
+        let words = readings
+            .iter()
+            .map(|&r| {
+                let word: u64 = packed[usize::from(r & !LOOSE)];
+                if r & LOOSE != 0 {
+                    word | LOOSE_WORD
+                } else {
+                    word
+                }
+            })
+            .collect();
         Some(Table {
             syllables,
-            packed,
+            words,
             bitmap,
             block_rank,
             starts,
@@ -234,16 +247,16 @@ impl Table {
         &self.readings[self.starts[o] as usize..self.starts[o + 1] as usize]
     }
 
+    /// Packed readings of hanzi `ordinal` (see `words`).
+    #[inline(always)]
+    pub(crate) fn reading_words(&self, ordinal: u32) -> &[u64] {
+        let o = ordinal as usize;
+        &self.words[self.starts[o] as usize..self.starts[o + 1] as usize]
+    }
+
     /// The text of a reading id (ignoring [`LOOSE`]).
     pub(crate) fn syllable(&self, id: u16) -> &'static str {
         self.syllables[usize::from(id & !LOOSE)]
-    }
-
-    /// The packed form of a reading id (ignoring [`LOOSE`]): letters in
-    /// bytes 0..6, length in byte 7.
-    #[inline(always)]
-    pub(crate) fn packed(&self, id: u16) -> u64 {
-        self.packed[usize::from(id & !LOOSE)]
     }
 
     /// Bit set of the first letters of hanzi `ordinal`'s readings.
@@ -267,7 +280,7 @@ impl Table {
     pub(crate) fn heap_bytes(&self) -> usize {
         self.syllables.capacity() * std::mem::size_of::<&str>()
             + (self.block_rank.capacity() + self.readings.capacity()) * 2
-            + self.packed.capacity() * 8
+            + self.words.capacity() * 8
             + (self.starts.capacity()
                 + self.lead_letters.capacity() * 2
                 + self.all_letters.capacity())
@@ -408,6 +421,7 @@ mod tests {
             .collect();
         assert!(spelled.contains(&("nv", false)));
         assert!(spelled.contains(&("nu", true)));
+        assert!(t.reading_words(nv).iter().any(|w| w & LOOSE_WORD != 0));
         let lve = t.ordinal('略').unwrap();
         let spelled: Vec<(&str, bool)> = t
             .readings_of(lve)
@@ -431,7 +445,7 @@ mod tests {
         }
         assert_eq!(all & letter_bit(b'x'), 0);
         assert_eq!(t.second_letters(o), letter_bit(b'h'));
-        let packed = t.packed(t.readings_of(o)[0]).to_le_bytes();
+        let packed = t.reading_words(o)[0].to_le_bytes();
         assert_eq!(&packed[..6], b"zhuang");
         assert_eq!(packed[7], 6);
     }

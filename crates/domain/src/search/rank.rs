@@ -10,7 +10,7 @@
 //! enough that [`MAX_TOKENS`](super::query::MAX_TOKENS) sums never carry
 //! into the next one. Ties are broken by the document key.
 
-use super::matcher::{FieldMatch, Matcher, EXACT};
+use super::matcher::{FieldMatch, Matcher, EXACT, PINYIN};
 use super::store::DocView;
 use super::text::start_class;
 
@@ -18,6 +18,7 @@ use super::text::start_class;
 const SHORTNESS_CAP: usize = 255;
 
 /// The packed score of one token's match.
+#[inline]
 pub(crate) fn token_score(weight: u8, m: FieldMatch, field_chars: usize) -> u64 {
     let shortness = (SHORTNESS_CAP - field_chars.min(SHORTNESS_CAP)) as u64;
     (u64::from(weight) << 40)
@@ -30,49 +31,55 @@ pub(crate) fn token_score(weight: u8, m: FieldMatch, field_chars: usize) -> u64 
 ///
 /// One scan covers every field, which beats a call per field for short
 /// fields; a match is still confined to its field. Fields come heaviest
-/// first, so the scan stops at the first lighter field after a match: it
-/// cannot outrank it.
+/// first, so after the first match the scan ends with that match's weight
+/// class: lighter fields cannot outrank it. Within a field it stops at a
+/// match that nothing in the field can beat.
 #[inline]
 pub(crate) fn best_match(matcher: &Matcher<'_>, doc: &DocView<'_>) -> Option<u64> {
     let (slots, units, codes) = (doc.slots, doc.units, doc.codes);
-    if units.is_empty() {
-        return None;
-    }
+    let fields = slots.len() - 1;
     let base = slots[0].unit as usize;
-    let top = FieldMatch {
-        quality: EXACT,
-        start: 2,
-    };
+    let end_of = |f: usize| slots[f + 1].unit as usize - base;
     let mut best: Option<u64> = None;
-    let mut class = 0;
-    let (mut field, mut field_start, mut field_end) = (0, 0, slots[1].unit as usize - base);
-    let mut from = 0;
-    while let Some(at) = matcher.next_start(units, codes, from) {
-        while at >= field_end {
-            field += 1;
-            field_start = field_end;
-            field_end = slots[field + 1].unit as usize - base;
-        }
-        let weight = slots[field].weight;
-        if weight < class {
-            break;
-        }
+    let mut limit = units.len();
+    let (mut field, mut from) = (0, 0);
+    while let Some(at) = matcher.next_start(&units[..limit], &codes[..limit], from) {
         from = at + 1;
-        let (field_units, local) = (&units[field_start..field_end], at - field_start);
-        if !matcher.can_start(field_units, &codes[field_start..field_end], local) {
+        // Judged on the whole document first (a superset: the next char
+        // may belong to the next field), so most candidates never need
+        // their field looked up.
+        if !matcher.can_start(units, codes, at) {
             continue;
         }
-        if let Some((quality, _)) = matcher.match_from(field_units, local) {
-            let m = FieldMatch {
-                quality,
-                start: start_class(field_units, local),
-            };
-            let score = token_score(weight, m, field_units.len());
-            best = Some(best.map_or(score, |b| b.max(score)));
-            class = weight;
-            if m == top {
-                from = field_end;
+        while at >= end_of(field) {
+            field += 1;
+        }
+        let slot = slots[field];
+        let (start, end) = (slot.unit as usize - base, end_of(field));
+        let (field_units, local) = (&units[start..end], at - start);
+        let Some((quality, _)) = matcher.match_from(field_units, local) else {
+            continue;
+        };
+        let m = FieldMatch {
+            quality,
+            start: start_class(field_units, local),
+        };
+        let score = token_score(slot.weight, m, end - start);
+        if best.is_none() {
+            let mut last = field;
+            while last + 1 < fields && slots[last + 1].weight == slot.weight {
+                last += 1;
             }
+            limit = end_of(last);
+        }
+        best = Some(best.map_or(score, |b| b.max(score)));
+        let ceiling = if matcher.is_literal() || slot.ascii {
+            EXACT
+        } else {
+            PINYIN
+        };
+        if m.start == 2 && quality == ceiling {
+            from = end;
         }
     }
     best
@@ -81,7 +88,7 @@ pub(crate) fn best_match(matcher: &Matcher<'_>, doc: &DocView<'_>) -> Option<u64
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::search::matcher::{ABBREVIATED, EXACT, PINYIN};
+    use crate::search::matcher::ABBREVIATED;
     use crate::search::query::MAX_TOKENS;
 
     fn m(quality: u8, start: u8) -> FieldMatch {

@@ -30,8 +30,11 @@ pub(super) struct Slot {
     /// Which token starts are possible here (`text::start_bits`).
     pub starts: u32,
     pub kind: FieldKind,
-    /// `kind.weight()`, looked up once (it fits the padding).
+    /// `kind.weight()`, looked up once.
     pub weight: u8,
+    /// Whether the field holds an ASCII letter or digit: without one a
+    /// pinyin token cannot match it exactly.
+    pub ascii: bool,
     /// Position in [`Document::fields`].
     pub index: u16,
 }
@@ -97,9 +100,10 @@ impl Arena {
         for i in order {
             let field = &doc.fields[i];
             let (unit_start, text_start) = (self.units.len() as u32, self.text.len() as u32);
-            let mut starts = 0;
+            let (mut starts, mut ascii) = (0, false);
             for c in field.text.chars() {
                 let u = unit(table, c);
+                ascii |= is_ascii_word(u);
                 starts |= start_bits(table, u);
                 if u >= HANZI {
                     mask.letters |= u64::from(table.all_letters(u - HANZI));
@@ -120,6 +124,7 @@ impl Arena {
                 starts,
                 kind: field.kind,
                 weight: field.kind.weight(),
+                ascii,
                 index: u16::try_from(i).unwrap_or(u16::MAX),
             });
         }
@@ -129,6 +134,7 @@ impl Arena {
             starts: 0,
             kind: FieldKind::Body,
             weight: 0,
+            ascii: false,
             index: u16::MAX,
         });
         let entry = Doc {

@@ -126,6 +126,7 @@ pub(crate) fn ascii_code(u: u32) -> Option<u8> {
 
 /// Whether a match starting at `start` starts a word: a field start scores
 /// 2, a start after a separator or at a change between ASCII and hanzi 1.
+#[inline]
 pub(crate) fn start_class(units: &[u32], start: usize) -> u8 {
     let Some(&prev) = start.checked_sub(1).and_then(|i| units.get(i)) else {
         return 2;
