@@ -298,7 +298,7 @@ pub fn encode_base64(bytes: &[u8]) -> String {
 /// Decodes standard base64 (padding required); `None` if malformed.
 pub fn decode_base64(text: &str) -> Option<Vec<u8>> {
     let b = text.as_bytes();
-    if b.len() % 4 != 0 {
+    if !b.len().is_multiple_of(4) {
         return None;
     }
     let value = |c: u8| B64.iter().position(|&x| x == c).map(|v| v as u32);
