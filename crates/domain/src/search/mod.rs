@@ -57,18 +57,18 @@
 //!    token's first letter, and the first two letters are checked against
 //!    per-hanzi letter sets before any matching runs;
 //! 3. only then a small bit-set automaton (`matcher.rs`) matches the token;
-//! 4. fields are stored heaviest first and the scan stops at the first
-//!    lighter field after a match, which cannot outrank it;
+//! 4. fields are stored heaviest first, so after a match the scan ends
+//!    with that match's weight class: lighter fields cannot outrank it;
 //! 5. highlights are computed for the returned hits only.
 //!
 //! [`Narrowing`] then searches only the previous hits while the user types
 //! (and reuses a shorter query's hits on backspace). On 10,000 synthetic
 //! positions (`cargo run --release -p domain --example search_bench`) a
 //! keystroke takes about 1.5 ms (fresh) and 0.8 ms (narrowing) at the
-//! median natively on a busy 2-core VM, about 1 to 2 times a plain
+//! median natively on a busy 2-core VM, 1 to 3 times a plain
 //! `str::contains` over the titles alone; compiled to wasm and run in V8
 //! (node 20), 2 to 3 ms fresh and 1.5 ms narrowing at `opt-level = "z"`,
-//! roughly half that with this crate at `opt-level = 3`.
+//! about a third less with this crate at `opt-level = 3`.
 
 mod highlight;
 mod index;
