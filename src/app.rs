@@ -4,10 +4,11 @@ use crate::features::account::{provide_session, LoginPage};
 use crate::features::jobs::JobRoutes;
 use crate::features::policies::PolicyRoutes;
 use crate::features::projects::ProjectRoutes;
-use crate::features::status::{StatusPage, SyncBadge};
+use crate::features::status::{StatusPage, SyncBadge, UpdateBanner};
 use crate::features::visits::VisitRoutes;
 use crate::i18n::{provide_locale, t};
 use crate::online::provide_online;
+use crate::pwa::provide_updates;
 use crate::store::provide_revisions;
 use crate::sync::provide_sync;
 use crate::ui::{Header, Nav};
@@ -23,6 +24,7 @@ pub fn App() -> impl IntoView {
     let revisions = provide_revisions();
     provide_session(revisions);
     provide_sync(revisions);
+    provide_updates();
 
     view! {
         <Router>
@@ -32,6 +34,7 @@ pub fn App() -> impl IntoView {
                     <SyncBadge />
                 </Header>
                 <Nav />
+                <UpdateBanner />
                 <main id="main" class="content" tabindex="-1">
                     <Routes fallback=NotFound>
                         <Route path=path!("/") view=|| view! { <Redirect path="/jobs" /> } />

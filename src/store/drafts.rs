@@ -84,3 +84,23 @@ pub async fn remove(key: &str) -> StoreResult<()> {
     announce(&[Topic::Drafts]);
     Ok(())
 }
+
+/// Every draft as raw JSON (backups).
+pub async fn all() -> StoreResult<Vec<Draft<serde_json::Value>>> {
+    let db = db().await?;
+    let tx = db.transaction(&[DRAFTS], TransactionMode::ReadOnly)?;
+    tx.store(DRAFTS)?
+        .get_all(None, None)
+        .await?
+        .iter()
+        .map(|row| {
+            Ok(Draft {
+                key: get_string(row, "key").unwrap_or_default(),
+                data: parse_json(&get_string(row, "data").unwrap_or_default(), "draft")?,
+                updated_at: Timestamp::from_millis(
+                    get(row, "updated_at").as_f64().unwrap_or(0.0) as i64
+                ),
+            })
+        })
+        .collect()
+}

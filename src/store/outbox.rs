@@ -65,8 +65,8 @@ fn entry_from_js(row: &JsValue) -> StoreResult<Entry> {
     })
 }
 
-/// Adds a mutation inside the caller's transaction.
-pub(crate) async fn add_in(store: &Store, mutation: &Mutation, now: Timestamp) -> StoreResult<()> {
+/// Adds a mutation inside the caller's transaction; returns its key.
+pub(crate) async fn add_in(store: &Store, mutation: &Mutation, now: Timestamp) -> StoreResult<u64> {
     let row = Object::new();
     set(&row, "collection", mutation.collection.as_str());
     set(&row, "record_id", mutation.id.to_string());
@@ -82,8 +82,34 @@ pub(crate) async fn add_in(store: &Store, mutation: &Mutation, now: Timestamp) -
     set(&row, "state", OutboxState::Pending.as_str());
     set(&row, "mutation", to_json(mutation));
     set(&row, "created_at", now.millis() as f64);
-    store.add(&row.into(), None).await?;
-    Ok(())
+    let key = store.add(&row.into(), None).await?;
+    Ok(key.as_f64().unwrap_or(0.0) as u64)
+}
+
+/// Adds entries restored from a backup, skipping mutation ids already
+/// queued (so importing twice queues nothing twice).
+pub async fn import(entries: &[Entry]) -> StoreResult<usize> {
+    let db = db().await?;
+    let tx = db.transaction(&[OUTBOX], TransactionMode::ReadWrite)?;
+    let store = tx.store(OUTBOX)?;
+    let mut known = std::collections::HashSet::new();
+    for row in store.get_all(None, None).await? {
+        known.insert(entry_from_js(&row)?.mutation.mutation_id);
+    }
+    let mut added = 0;
+    for e in entries
+        .iter()
+        .filter(|e| !known.contains(&e.mutation.mutation_id))
+    {
+        let seq = add_in(&store, &e.mutation, e.created_at).await?;
+        if e.state == OutboxState::Rejected {
+            set_state_in(&store, seq, OutboxState::Rejected, e.error.as_deref()).await?;
+        }
+        added += 1;
+    }
+    finish(tx).await?;
+    announce(&[Topic::Outbox]);
+    Ok(added)
 }
 
 /// Changes an entry's state inside the caller's transaction.

@@ -258,7 +258,9 @@ async fn write_in(
         data: data.unwrap_or(Value::Null),
         updated_at: now,
     };
-    outbox::add_in(&tx.store(OUTBOX)?, &mutation, now).await
+    outbox::add_in(&tx.store(OUTBOX)?, &mutation, now)
+        .await
+        .map(|_| ())
 }
 
 /// Keeps the conflicts store (records with unresolved conflicts) in step.
@@ -509,9 +511,10 @@ pub async fn wipe_staff_data(discard_unsynced: bool) -> StoreResult<()> {
     Ok(())
 }
 
-/// Stores a record as the server has it, without an outbox entry (used when
-/// restoring a backup of already-synced data).
-pub async fn put_synced(
+/// Stores a record exactly as given (pending flag and base included),
+/// without an outbox entry: restoring a backup, whose outbox is restored
+/// separately.
+pub async fn put_local(
     collection: Collection,
     id: RecordId,
     record: &LocalRecord,
@@ -528,6 +531,16 @@ pub async fn put_synced(
     finish(tx).await?;
     announce(&[Topic::Collection(collection), Topic::Conflicts]);
     Ok(())
+}
+
+/// One stored record as the sync layer sees it (backups).
+pub async fn all_local_one(
+    collection: Collection,
+    id: RecordId,
+) -> StoreResult<Option<LocalRecord>> {
+    let db = db().await?;
+    let tx = db.transaction(&[collection.as_str()], TransactionMode::ReadOnly)?;
+    local(&tx.store(collection.as_str())?, id).await
 }
 
 /// Every stored record of a collection as the sync layer sees it (backups).

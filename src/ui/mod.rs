@@ -1,6 +1,7 @@
 //! Shared presentational components. Nothing here reads the store or the
 //! network; data arrives as props or contexts.
 
+pub mod download;
 mod empty_state;
 mod field;
 pub mod format;

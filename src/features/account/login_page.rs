@@ -21,6 +21,11 @@ pub fn LoginPage() -> impl IntoView {
     let error = Signal::derive(move || login.value().get().and_then(|r| r.err()));
     Effect::new(move |_| {
         if let Some(Ok(_)) = login.value().get() {
+            // Staff devices hold work that must not be evicted; the login
+            // click is the user action browsers want before granting this.
+            leptos::task::spawn_local(async {
+                crate::pwa::storage::request_persistence().await;
+            });
             let next = query
                 .read_untracked()
                 .get("next")

@@ -4,16 +4,20 @@
 mod attention_list;
 mod conflicts_list;
 pub mod queries;
+mod storage_panel;
 mod sync_badge;
 mod sync_panel;
+mod update_banner;
 
 pub use sync_badge::SyncBadge;
+pub use update_banner::UpdateBanner;
 
 use crate::features::account::AccountPanel;
 use crate::i18n::t;
 use attention_list::AttentionList;
 use conflicts_list::ConflictsList;
 use leptos::prelude::*;
+use storage_panel::StoragePanel;
 use sync_panel::SyncPanel;
 
 /// `/status`.
@@ -27,6 +31,7 @@ pub fn StatusPage() -> impl IntoView {
                 <AttentionList />
                 <ConflictsList />
                 <AccountPanel />
+                <StoragePanel />
             </div>
         </section>
     }
