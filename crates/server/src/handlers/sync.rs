@@ -1,6 +1,8 @@
 //! `GET /api/sync/pull` and `POST /api/sync/push`.
 
 use axum::extract::State;
+use axum::http::HeaderValue;
+use axum::response::{IntoResponse, Response};
 use axum::Json;
 use domain::collection::Collection;
 use domain::sync::{
@@ -14,13 +16,18 @@ use crate::error::{ApiError, ApiJson, ApiQuery, ApiResult};
 use crate::state::AppState;
 use crate::store::Store;
 
+/// Header giving the feed's newest sequence number when more pages wait, so
+/// a client can show a determinate progress bar on its first sync. Small
+/// deltas (no more pages) skip the extra query.
+pub const HEAD_HEADER: &str = "x-sync-head";
+
 /// A page of the changes feed after `since`, limited to what the caller may
 /// read (public collections when anonymous).
 pub async fn pull<S: Store>(
     State(state): State<AppState<S>>,
     auth: MaybeAuthUser,
     ApiQuery(query): ApiQuery<PullQuery>,
-) -> ApiResult<Json<PullResponse>> {
+) -> ApiResult<Response> {
     if i64::try_from(query.since).is_err() {
         return Err(ApiError::BadRequest(
             "since 超出范围 / since is out of range".into(),
@@ -51,11 +58,23 @@ pub async fn pull<S: Store>(
             data: r.data.unwrap_or(Value::Null),
         })
         .collect();
-    Ok(Json(PullResponse {
+    let head = if more {
+        Some(state.store.get_head_seq().await?)
+    } else {
+        None
+    };
+    let mut response = Json(PullResponse {
         changes,
         next,
         more,
-    }))
+    })
+    .into_response();
+    if let Some(head) = head {
+        response
+            .headers_mut()
+            .insert(HEAD_HEADER, HeaderValue::from(head));
+    }
+    Ok(response)
 }
 
 /// Applies up to [`PUSH_MAX_MUTATIONS`] mutations in order, each in its own

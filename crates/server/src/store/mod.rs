@@ -199,6 +199,8 @@ pub trait Store: Clone + Send + Sync + 'static {
         limit: u32,
         collections: &[Collection],
     ) -> StoreResult<Vec<StoredRecord>>;
+    /// The highest sequence number in the feed (0 when empty), for progress.
+    async fn get_head_seq(&self) -> StoreResult<u64>;
     /// The latest version of a record, or `NotFound`.
     async fn get_record(&self, collection: Collection, id: RecordId) -> StoreResult<StoredRecord>;
     /// Applies one pushed mutation atomically and idempotently, following

@@ -45,6 +45,23 @@ async fn paging_follows_more_and_updates_move_to_the_end<S: Store>(app: TestApp<
     assert_eq!(pages, 3);
     assert_eq!(seen, ids, "every record once, in write order");
 
+    // A first page with more to come says where the feed ends (for the
+    // client's progress bar); a last page does not need to.
+    let first = app.get("/api/sync/pull?since=0&limit=10", None).await;
+    let head: u64 = first.headers["x-sync-head"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert_eq!(head, since, "the head is the newest sequence number");
+    let last = app
+        .get(
+            &format!("/api/sync/pull?since={}&limit=10", since - 1),
+            None,
+        )
+        .await;
+    assert!(!last.headers.contains_key("x-sync-head"));
+
     // Nothing new: empty page, checkpoint unchanged.
     let page = app.pull(None, since, None).await;
     assert_eq!(page, json!({"changes": [], "next": since, "more": false}));

@@ -256,6 +256,13 @@ impl Store for Sqlite {
         found.iter().map(rows::record).collect()
     }
 
+    async fn get_head_seq(&self) -> StoreResult<u64> {
+        let head: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(seq), 0) FROM records")
+            .fetch_one(&self.reader)
+            .await?;
+        Ok(u64::try_from(head).unwrap_or(0))
+    }
+
     async fn get_record(&self, collection: Collection, id: RecordId) -> StoreResult<StoredRecord> {
         let mut conn = self.reader.acquire().await?;
         records::load_current(&mut conn, collection, id)
