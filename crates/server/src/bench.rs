@@ -61,17 +61,20 @@ pub async fn seed_positions<S: Store>(store: &S, positions: usize) -> anyhow::Re
         .iter()
         .map(|(id, e)| upsert(*id, e))
         .chain(generated.iter().map(|(id, p)| upsert(*id, p)));
+    let work: Vec<PreparedMutation> = work.collect();
     let mut summary = BenchSeeded::default();
-    for m in work {
-        let result = store.put_mutation(Some(Role::Admin), &m).await?;
-        match (result.status, m.mutation.collection) {
-            (Status::Duplicate, _) => summary.duplicates += 1,
-            (Status::Rejected, _) => anyhow::bail!(
-                "generated record rejected: {}",
-                result.error.unwrap_or_default()
-            ),
-            (_, Collection::Employers) => summary.employers += 1,
-            _ => summary.positions += 1,
+    for chunk in work.chunks(domain::sync::PUSH_MAX_MUTATIONS) {
+        let results = store.put_mutations(Some(Role::Admin), chunk).await?;
+        for (m, result) in chunk.iter().zip(results) {
+            match (result.status, m.mutation.collection) {
+                (Status::Duplicate, _) => summary.duplicates += 1,
+                (Status::Rejected, _) => anyhow::bail!(
+                    "generated record rejected: {}",
+                    result.error.unwrap_or_default()
+                ),
+                (_, Collection::Employers) => summary.employers += 1,
+                _ => summary.positions += 1,
+            }
         }
     }
     Ok(summary)

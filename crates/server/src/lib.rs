@@ -29,6 +29,7 @@ pub mod cli;
 pub mod clock;
 pub mod dist;
 pub mod error;
+pub mod faults;
 pub mod handlers;
 pub mod headers;
 pub mod routes;

@@ -77,7 +77,7 @@ pub async fn pull<S: Store>(
     Ok(response)
 }
 
-/// Applies up to [`PUSH_MAX_MUTATIONS`] mutations in order, each in its own
+/// Applies up to [`PUSH_MAX_MUTATIONS`] mutations in order, in one
 /// transaction, and answers for each one.
 pub async fn push<S: Store>(
     State(state): State<AppState<S>>,
@@ -100,10 +100,6 @@ pub async fn push<S: Store>(
     })
     .await
     .map_err(|e| ApiError::Internal(anyhow::anyhow!("validation panicked: {e}")))?;
-    let role = auth.role();
-    let mut results = Vec::with_capacity(count);
-    for mutation in &prepared {
-        results.push(state.store.put_mutation(role, mutation).await?);
-    }
+    let results = state.store.put_mutations(auth.role(), &prepared).await?;
     Ok(Json(PushResponse { results }))
 }

@@ -203,13 +203,16 @@ pub trait Store: Clone + Send + Sync + 'static {
     async fn get_head_seq(&self) -> StoreResult<u64>;
     /// The latest version of a record, or `NotFound`.
     async fn get_record(&self, collection: Collection, id: RecordId) -> StoreResult<StoredRecord>;
-    /// Applies one pushed mutation atomically and idempotently, following
-    /// [`crate::apply::decide`].
-    async fn put_mutation(
+    /// Applies a push's mutations in order, idempotently, following
+    /// [`crate::apply::decide`], in ONE transaction: one durable commit per
+    /// push instead of one per mutation. Refused mutations write nothing, so
+    /// they need no savepoint; a failure rolls the whole push back and the
+    /// client's retry (same mutation ids) applies it exactly once.
+    async fn put_mutations(
         &self,
         role: Option<Role>,
-        mutation: &PreparedMutation,
-    ) -> StoreResult<MutationResult>;
+        mutations: &[PreparedMutation],
+    ) -> StoreResult<Vec<MutationResult>>;
     /// Loads the demo seed once: does nothing and returns `false` when the
     /// seed was loaded before; never overwrites an existing record.
     async fn put_seed(&self, records: &[SeedRecord], at: Timestamp) -> StoreResult<bool>;

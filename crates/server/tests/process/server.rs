@@ -20,10 +20,16 @@ pub struct Server {
 impl Server {
     /// Runs `tongji-server serve --addr 127.0.0.1:0 <args>` and waits until it listens.
     pub fn start(args: &[&str]) -> Server {
+        Server::start_with_env(args, &[])
+    }
+
+    /// Starts the server with extra environment variables (fault injection).
+    pub fn start_with_env(args: &[&str], env: &[(&str, &str)]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_tongji-server"))
             .arg("serve")
             .args(["--addr", "127.0.0.1:0"])
             .args(args)
+            .envs(env.iter().copied())
             .env("RUST_LOG", "warn")
             .stdin(Stdio::null())
             .stdout(Stdio::piped())

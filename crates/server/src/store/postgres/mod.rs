@@ -273,15 +273,19 @@ impl Store for Postgres {
             .ok_or(super::StoreError::NotFound)
     }
 
-    async fn put_mutation(
+    async fn put_mutations(
         &self,
         role: Option<Role>,
-        prepared: &PreparedMutation,
-    ) -> StoreResult<MutationResult> {
+        mutations: &[PreparedMutation],
+    ) -> StoreResult<Vec<MutationResult>> {
         let mut tx = self.begin_locked().await?;
-        let result = records::put_mutation(&mut tx, role, prepared).await?;
+        let mut results = Vec::with_capacity(mutations.len());
+        for prepared in mutations {
+            results.push(records::put_mutation(&mut tx, role, prepared).await?);
+            crate::faults::between_mutations().await;
+        }
         tx.commit().await?;
-        Ok(result)
+        Ok(results)
     }
 
     async fn put_seed(&self, seed: &[SeedRecord], at: Timestamp) -> StoreResult<bool> {
