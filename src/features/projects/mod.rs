@@ -1,23 +1,14 @@
-//! The "Key projects" section.
+//! The "Key projects" section (staff): an overview a leader reads in ten
+//! seconds, each project's milestone timeline, blocking issues and progress
+//! updates, and the district report export.
 
+mod export_button;
+mod milestone_timeline;
+mod overview_page;
+mod project_form;
+mod project_page;
+mod queries;
 mod routes;
+mod status_badge;
 
 pub use routes::ProjectRoutes;
-
-use crate::i18n::t;
-use crate::ui::EmptyState;
-use leptos::prelude::*;
-
-/// Section page (placeholder until its feature lands).
-#[component]
-pub fn ProjectsPage() -> impl IntoView {
-    view! {
-        <section class="page">
-            <h1 class="page__title">{t("重点项目", "Key projects")}</h1>
-            <EmptyState
-                title=t("即将上线", "Coming soon")
-                body=t("重点项目节点跟踪与报表导出正在建设中。", "Key-project milestone tracking and report export are being built.")
-            />
-        </section>
-    }
-}

@@ -1,6 +1,8 @@
 //! The routes of this section (registered by the app shell).
 
-use super::ProjectsPage;
+use super::overview_page::ProjectsPage;
+use super::project_form::NewProjectPage;
+use super::project_page::ProjectPage;
 use leptos::prelude::*;
 use leptos_router::components::Route;
 use leptos_router::{path, MatchNestedRoutes};
@@ -8,5 +10,10 @@ use leptos_router::{path, MatchNestedRoutes};
 /// Every route of the section.
 #[component(transparent)]
 pub fn ProjectRoutes() -> impl MatchNestedRoutes + Clone {
-    view! { <Route path=path!("/projects") view=ProjectsPage /> }.into_inner()
+    view! {
+        <Route path=path!("/projects") view=ProjectsPage />
+        <Route path=path!("/projects/new") view=NewProjectPage />
+        <Route path=path!("/projects/:id") view=ProjectPage />
+    }
+    .into_inner()
 }

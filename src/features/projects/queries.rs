@@ -1,0 +1,20 @@
+//! Project reads and edits on top of the shared queries.
+
+use crate::error::AppError;
+use crate::queries;
+use crate::store::records::Stored;
+use domain::ids::RecordId;
+use domain::records::Project;
+use leptos::prelude::*;
+
+/// Every project.
+pub fn projects() -> LocalResource<Result<Vec<Stored<Project>>, AppError>> {
+    queries::all::<Project>()
+}
+
+/// One project by the id in the URL.
+pub fn project(
+    id: impl Fn() -> Option<RecordId> + 'static,
+) -> LocalResource<Result<Option<Stored<Project>>, AppError>> {
+    queries::one::<Project>(id)
+}
