@@ -96,7 +96,8 @@ fn ProjectForm() -> impl IntoView {
         let mut ms = Vec::new();
         for (i, (m_name, m_date)) in rows.iter().enumerate() {
             let (n, d) = (m_name.get_untracked(), m_date.get_untracked());
-            if n.trim().is_empty() && d.is_empty() {
+            // A milestone without a planned date is not planned yet.
+            if d.is_empty() {
                 continue;
             }
             match Date::parse(&d) {

@@ -1,0 +1,242 @@
+import { expect, test, type Page } from '@playwright/test';
+import { accounts, TestServer } from './fixtures/server';
+import { login, waitSynced } from './fixtures/session';
+import { Projects } from './fixtures/projects';
+import { waitControlled } from './fixtures/pwa';
+import { idbCount, staffCounts } from './fixtures/idb';
+
+const PROJECT = '墨水河流域及其支流防洪减灾治理工程';
+
+async function addUpdate(page: Page, text: string) {
+  await page.getByLabel('进展内容').fill(text);
+  await page.getByRole('button', { name: '添加进展' }).click();
+  await expect(page.getByText(text, { exact: true })).toBeVisible();
+}
+
+async function createProject(page: Page, base: string, name: string) {
+  await page.goto(`${base}/projects/new`);
+  await page.getByLabel('项目名称').fill(name);
+  await page.getByLabel('建设单位').fill('通济街道办事处');
+  await page.getByLabel('建设地点').fill('通济街道');
+  await page.getByRole('button', { name: '保存项目' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+}
+
+function projectsNamed(changes: any[], prefix: string) {
+  return changes.filter((c) => c.collection === 'projects' && !c.deleted && c.data.name.startsWith(prefix));
+}
+
+function updatesOf(changes: any[], name: string): string[] {
+  const p = changes.find((c) => c.collection === 'projects' && c.data.name === name);
+  return p.data.updates.map((u: any) => u.text);
+}
+
+test('(1) offline from the first write: records survive reload and reopening, then reach the server exactly once', async ({ browser }) => {
+  const server = await TestServer.start();
+  try {
+    const context = await browser.newContext();
+    let page = await context.newPage();
+    await login(page, accounts.staff1, '/projects', server.url);
+    await waitSynced(page);
+    await waitControlled(page);
+    await context.setOffline(true);
+    for (const n of [1, 2, 3]) await createProject(page, server.url, `离线新建项目-${n}`);
+    await expect(page.getByTestId('sync-badge')).toHaveText(/3 条待同步/);
+
+    expect((await page.reload())?.fromServiceWorker()).toBe(true);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('离线新建项目-3');
+    await page.close();
+    page = await context.newPage();
+    await page.goto(`${server.url}/projects`);
+    await expect(page.locator('.project-card').filter({ hasText: '离线新建项目-' })).toHaveCount(3);
+
+    await context.setOffline(false);
+    await waitSynced(page);
+    const token = await server.token(accounts.staff2);
+    const onServer = projectsNamed(await server.pullAll(token), '离线新建项目-');
+    expect(onServer.map((c) => c.data.name).sort()).toEqual(['离线新建项目-1', '离线新建项目-2', '离线新建项目-3']);
+    expect(onServer.every((c) => c.rev === 1)).toBe(true);
+    await context.close();
+  } finally {
+    await server.stop();
+  }
+});
+
+test('(2) two devices edit one record offline: different fields both survive; the same field becomes a conflict the user resolves', async ({ browser }) => {
+  const server = await TestServer.start();
+  try {
+    const a = await browser.newContext();
+    const b = await browser.newContext();
+    const pa = await a.newPage();
+    const pb = await b.newPage();
+    for (const [page, account] of [[pa, accounts.staff1], [pb, accounts.staff2]] as const) {
+      await login(page, account, '/projects', server.url);
+      await waitSynced(page);
+      await new Projects(page, server.url).openOverview();
+      await new Projects(page, server.url).open(PROJECT);
+    }
+    await a.setOffline(true);
+    await b.setOffline(true);
+    // Different fields: A changes the status, B adds a blocking issue.
+    await pa.getByLabel('项目状态').selectOption({ label: '暂缓' });
+    await expect(pa.getByTestId('sync-badge')).toHaveText(/待同步/);
+    await pb.getByLabel('新堵点').fill('汛期临时停工');
+    await pb.getByLabel('责任部门').fill('即墨区水务局');
+    await pb.getByRole('button', { name: '添加堵点' }).click();
+    await expect(pb.getByText('汛期临时停工')).toBeVisible();
+    await a.setOffline(false);
+    await waitSynced(pa);
+    await b.setOffline(false);
+    await waitSynced(pb);
+    const token = await server.token(accounts.staff1);
+    let record = (await server.pullAll(token)).find((c) => c.collection === 'projects' && c.data.name === PROJECT);
+    expect(record.data.status).toBe('on_hold');
+    expect(record.data.blockers.map((x: any) => x.description)).toContain('汛期临时停工');
+    expect(record.data._conflicts ?? []).toEqual([]);
+
+    // The same field: A completes, then B (later) sets "preparing".
+    await pa.reload();
+    await waitSynced(pa);
+    await a.setOffline(true);
+    await b.setOffline(true);
+    await pa.getByLabel('项目状态').selectOption({ label: '已完工' });
+    await pb.reload();
+    await pb.getByLabel('项目状态').selectOption({ label: '前期' });
+    await a.setOffline(false);
+    await waitSynced(pa);
+    await b.setOffline(false);
+    await waitSynced(pb);
+    record = (await server.pullAll(token)).find((c) => c.collection === 'projects' && c.data.name === PROJECT);
+    expect(record.data.status).toBe('preparing');
+    expect(record.data._conflicts).toEqual([expect.objectContaining({ path: 'status', kept: 'preparing', other: 'completed' })]);
+
+    // Device A learns of the conflict, sees both values and keeps its own.
+    await pa.goto(`${server.url}/status`);
+    await pa.getByTestId('sync-now').click();
+    const conflicts = pa.getByTestId('conflicts');
+    await expect(conflicts.getByTestId('conflict-kept')).toHaveText('preparing');
+    await expect(conflicts.getByTestId('conflict-other')).toHaveText('completed');
+    await conflicts.getByRole('button', { name: '改用这个值' }).click();
+    await expect(conflicts).toContainText('没有冲突');
+    await waitSynced(pa);
+    record = (await server.pullAll(token)).find((c) => c.collection === 'projects' && c.data.name === PROJECT);
+    expect(record.data.status).toBe('completed');
+    expect(record.data._conflicts ?? []).toEqual([]);
+    await a.close();
+    await b.close();
+  } finally {
+    await server.stop();
+  }
+});
+
+test('(3) the server is killed -9 during a push and restarted: sync recovers with no loss and no duplicate', async ({ browser }) => {
+  // Each pushed mutation waits 300 ms inside the push's transaction.
+  const server = await TestServer.start({ env: { TONGJI_FAULT_PUSH_PAUSE_MS: '300' } });
+  try {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await login(page, accounts.staff1, '/projects', server.url);
+    await waitSynced(page);
+    const projects = new Projects(page, server.url);
+    await projects.openOverview();
+    await projects.open(PROJECT);
+    await context.setOffline(true);
+    const texts = Array.from({ length: 10 }, (_, i) => `断电测试进展 ${i + 1}`);
+    for (const t of texts) await addUpdate(page, t);
+    const pushStarted = page.waitForRequest((r) => r.url().endsWith('/api/sync/push'));
+    await context.setOffline(false);
+    await pushStarted;
+    await page.waitForTimeout(1000);
+    server.kill9();
+    await server.restart({});
+    await waitSynced(page);
+    const token = await server.token(accounts.staff2);
+    const updates = updatesOf(await server.pullAll(token), PROJECT).filter((t) => t.startsWith('断电测试进展'));
+    expect(updates.sort()).toEqual([...texts].sort());
+    await context.close();
+  } finally {
+    await server.stop();
+  }
+});
+
+test('(4) two tabs: only the syncing tab pushes, the other shows the new data', async ({ browser }) => {
+  const server = await TestServer.start();
+  try {
+    const context = await browser.newContext();
+    const leader = await context.newPage();
+    await login(leader, accounts.staff1, '/projects', server.url);
+    await waitSynced(leader);
+    await new Projects(leader, server.url).openOverview();
+    await new Projects(leader, server.url).open(PROJECT);
+    const follower = await context.newPage();
+    await follower.goto(leader.url());
+    await expect(follower.getByRole('heading', { level: 1 })).toHaveText(PROJECT);
+    const pushes = { leader: 0, follower: 0 };
+    leader.on('request', (r) => r.url().endsWith('/api/sync/push') && pushes.leader++);
+    follower.on('request', (r) => r.url().endsWith('/api/sync/push') && pushes.follower++);
+
+    await addUpdate(follower, '第二个标签页写入的进展');
+    // The leader tab shows it without a reload, and pushes it.
+    await expect(leader.getByText('第二个标签页写入的进展')).toBeVisible();
+    await waitSynced(follower);
+    expect(pushes.leader).toBeGreaterThan(0);
+    expect(pushes.follower).toBe(0);
+    const token = await server.token(accounts.staff2);
+    expect(updatesOf(await server.pullAll(token), PROJECT)).toContain('第二个标签页写入的进展');
+    await context.close();
+  } finally {
+    await server.stop();
+  }
+});
+
+test('(5) twenty quick offline/online flips during a sync: the end state matches the server', async ({ browser }) => {
+  const server = await TestServer.start();
+  try {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await login(page, accounts.staff1, '/projects', server.url);
+    await waitSynced(page);
+    const projects = new Projects(page, server.url);
+    await projects.openOverview();
+    await projects.open(PROJECT);
+    await context.setOffline(true);
+    const texts = Array.from({ length: 5 }, (_, i) => `网络抖动进展 ${i + 1}`);
+    for (const t of texts) await addUpdate(page, t);
+    for (let i = 0; i < 20; i++) {
+      await context.setOffline(i % 2 === 1);
+      await page.waitForTimeout(40 + ((i * 37) % 90));
+    }
+    await context.setOffline(false);
+    await waitSynced(page);
+    const token = await server.token(accounts.staff2);
+    const onServer = updatesOf(await server.pullAll(token), PROJECT).filter((t) => t.startsWith('网络抖动进展'));
+    expect(onServer.sort()).toEqual([...texts].sort());
+    expect(await idbCount(page, 'outbox')).toBe(0);
+    await context.close();
+  } finally {
+    await server.stop();
+  }
+});
+
+test('(6) an anonymous device never receives staff data, and logout removes it', async ({ browser }) => {
+  const anonymous = await browser.newContext();
+  const anon = await anonymous.newPage();
+  await anon.goto('/jobs');
+  await waitSynced(anon);
+  expect(await idbCount(anon, 'positions')).toBeGreaterThan(0);
+  expect(await staffCounts(anon)).toEqual({ enterprises: 0, visits: 0, projects: 0, interests: 0 });
+  await anon.goto('/projects');
+  await expect(anon.getByText('此栏目仅限工作人员')).toBeVisible();
+  await anonymous.close();
+
+  const staff = await browser.newContext();
+  const page = await staff.newPage();
+  await login(page, accounts.staff1, '/status');
+  await waitSynced(page);
+  expect(await idbCount(page, 'projects')).toBeGreaterThan(0);
+  expect(await idbCount(page, 'enterprises')).toBeGreaterThan(0);
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await expect(page.getByText('未登录')).toBeVisible();
+  expect(await staffCounts(page)).toEqual({ enterprises: 0, visits: 0, projects: 0, interests: 0 });
+  await staff.close();
+});
