@@ -7,6 +7,9 @@ import { idbCount, staffCounts } from './fixtures/idb';
 
 const PROJECT = '墨水河流域及其支流防洪减灾治理工程';
 
+// Scenario tests drive several pages and servers; give them room.
+test.describe.configure({ timeout: 180_000 });
+
 async function addUpdate(page: Page, text: string) {
   await page.getByLabel('进展内容').fill(text);
   await page.getByRole('button', { name: '添加进展' }).click();
