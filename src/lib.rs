@@ -12,6 +12,7 @@ pub mod error;
 pub mod features;
 pub mod i18n;
 pub mod online;
+pub mod perf;
 pub mod pwa;
 pub mod queries;
 pub mod store;

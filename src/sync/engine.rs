@@ -67,6 +67,7 @@ pub async fn sync_once(on_progress: &dyn Fn(Progress)) -> Result<SyncReport, Syn
     }
 
     let total_pending = outbox::counts().await?.pending as u64;
+    crate::perf::mark("sync:push:start");
     loop {
         let batch: Vec<_> = outbox::pending_batch(usize::MAX)
             .await?
@@ -101,7 +102,10 @@ pub async fn sync_once(on_progress: &dyn Fn(Progress)) -> Result<SyncReport, Syn
         }
     }
 
+    crate::perf::mark("sync:push:end");
+
     let start = records::checkpoint().await?;
+    crate::perf::mark("sync:pull:start");
     let mut since = start;
     loop {
         let pulled = transport::pull(since, PULL_PAGE, token).await?;
@@ -116,6 +120,7 @@ pub async fn sync_once(on_progress: &dyn Fn(Progress)) -> Result<SyncReport, Syn
             break;
         }
     }
+    crate::perf::mark("sync:pull:end");
     Ok(report)
 }
 
