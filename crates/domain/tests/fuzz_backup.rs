@@ -20,7 +20,14 @@ fn id(n: u128) -> RecordId {
 }
 
 fn backup_strategy() -> impl Strategy<Value = Backup> {
-    let record = (collection_and_record(), any::<u128>(), any::<u64>(), any::<bool>(), any::<bool>(), 0i64..2_000_000_000_000)
+    let record = (
+        collection_and_record(),
+        any::<u128>(),
+        any::<u64>(),
+        any::<bool>(),
+        any::<bool>(),
+        0i64..2_000_000_000_000,
+    )
         .prop_map(|((c, data), n, rev, deleted, pending, t)| BackupRecord {
             collection: c,
             id: id(n),
@@ -31,8 +38,14 @@ fn backup_strategy() -> impl Strategy<Value = Backup> {
             base: if pending { Some(data.clone()) } else { None },
             data,
         });
-    let outbox = (collection_and_record(), any::<u128>(), any::<u128>(), any::<bool>(), any::<bool>()).prop_map(
-        |((c, data), m, n, upsert, rejected)| BackupMutation {
+    let outbox = (
+        collection_and_record(),
+        any::<u128>(),
+        any::<u128>(),
+        any::<bool>(),
+        any::<bool>(),
+    )
+        .prop_map(|((c, data), m, n, upsert, rejected)| BackupMutation {
             mutation: Mutation {
                 mutation_id: MutationId::from_uuid(uuid::Uuid::from_u128(m)),
                 collection: c,
@@ -45,15 +58,17 @@ fn backup_strategy() -> impl Strategy<Value = Backup> {
             rejected,
             error: rejected.then(|| "记录过大 / too large".to_owned()),
             created_at: Timestamp::from_millis(1_764_150_000_000),
-        },
-    );
-    let blob = (prop::collection::vec(any::<u8>(), 0..64), any::<bool>()).prop_map(|(bytes, uploaded)| BackupBlob {
-        // parse checks the form of the hash (see the ignored test below for its content).
-        sha256: "ab".repeat(32),
-        mime: "image/jpeg".into(),
-        uploaded,
-        base64: backup::encode_base64(&bytes),
-    });
+        });
+    let blob =
+        (prop::collection::vec(any::<u8>(), 0..64), any::<bool>()).prop_map(|(bytes, uploaded)| {
+            BackupBlob {
+                // parse checks the form of the hash (see the ignored test below for its content).
+                sha256: "ab".repeat(32),
+                mime: "image/jpeg".into(),
+                uploaded,
+                base64: backup::encode_base64(&bytes),
+            }
+        });
     (
         prop::collection::vec(record, 0..4),
         prop::collection::vec(outbox, 0..3),
@@ -71,7 +86,13 @@ fn backup_strategy() -> impl Strategy<Value = Backup> {
 }
 
 fn local() -> impl Strategy<Value = LocalRecord> {
-    (0u64..4, 0i64..4, any::<bool>(), any::<bool>(), fuzz_support::collection_and_record())
+    (
+        0u64..4,
+        0i64..4,
+        any::<bool>(),
+        any::<bool>(),
+        fuzz_support::collection_and_record(),
+    )
         .prop_map(|(rev, t, deleted, pending, (_, data))| LocalRecord {
             rev,
             updated_at: Timestamp::from_millis(t),
@@ -149,27 +170,64 @@ fn case_b9_bad_backup_files_are_refused_whole() {
     };
     let bad: Vec<(&str, String)> = vec![
         ("not JSON", "{\"format\": ".into()),
-        ("non-UTF-8 replaced", String::from_utf8_lossy(b"{\"format\": \"\xff\"}").into_owned()),
+        (
+            "non-UTF-8 replaced",
+            String::from_utf8_lossy(b"{\"format\": \"\xff\"}").into_owned(),
+        ),
         ("another format", edit(&|v| v["format"] = json!("other"))),
         ("a newer version", edit(&|v| v["version"] = json!(2))),
-        ("version out of range", edit(&|v| v["version"] = json!(4_294_967_297u64))),
+        (
+            "version out of range",
+            edit(&|v| v["version"] = json!(4_294_967_297u64)),
+        ),
         ("records not a list", edit(&|v| v["records"] = json!({}))),
-        ("a record of an unknown collection", edit(&|v| v["records"][0]["collection"] = json!("users"))),
-        ("a record with a bad id", edit(&|v| v["records"][0]["id"] = json!("1; DROP"))),
-        ("an invalid record", edit(&|v| v["records"][0]["data"]["phone"] = json!("123"))),
-        ("a record field of the wrong type", edit(&|v| v["records"][0]["rev"] = json!("0"))),
-        ("a missing field", edit(&|v| { v.as_object_mut().unwrap().remove("outbox"); })),
+        (
+            "a record of an unknown collection",
+            edit(&|v| v["records"][0]["collection"] = json!("users")),
+        ),
+        (
+            "a record with a bad id",
+            edit(&|v| v["records"][0]["id"] = json!("1; DROP")),
+        ),
+        (
+            "an invalid record",
+            edit(&|v| v["records"][0]["data"]["phone"] = json!("123")),
+        ),
+        (
+            "a record field of the wrong type",
+            edit(&|v| v["records"][0]["rev"] = json!("0")),
+        ),
+        (
+            "a missing field",
+            edit(&|v| {
+                v.as_object_mut().unwrap().remove("outbox");
+            }),
+        ),
         ("an unknown field", edit(&|v| v["extra"] = json!(1))),
-        ("a blob with bad base64", edit(&|v| v["blobs"][0]["base64"] = json!("***"))),
-        ("a blob hash that is not hex", edit(&|v| v["blobs"][0]["sha256"] = json!("zz".repeat(32)))),
-        ("an invalid queued change", edit(&|v| v["outbox"] = json!([{"mutation": {"mutation_id": "01936f3e-7a3c-7cc0-8000-000000000009",
+        (
+            "a blob with bad base64",
+            edit(&|v| v["blobs"][0]["base64"] = json!("***")),
+        ),
+        (
+            "a blob hash that is not hex",
+            edit(&|v| v["blobs"][0]["sha256"] = json!("zz".repeat(32))),
+        ),
+        (
+            "an invalid queued change",
+            edit(&|v| {
+                v["outbox"] = json!([{"mutation": {"mutation_id": "01936f3e-7a3c-7cc0-8000-000000000009",
             "collection": "visits", "id": "01936f3e-7a3c-7cc0-8000-000000000001", "base_rev": 0, "op": "upsert",
             "data": {"date": "yesterday"}, "updated_at": "2026-11-26T10:00:00.000Z"}, "rejected": false, "error": null,
-            "created_at": "2026-11-26T10:00:00.000Z"}]))),
+            "created_at": "2026-11-26T10:00:00.000Z"}])
+            }),
+        ),
     ];
     for (what, text) in bad {
         let err = backup::parse(&text).expect_err(what);
-        assert!(!err.text().zh.is_empty() && !err.text().en.is_empty(), "{what}: {err:?}");
+        assert!(
+            !err.text().zh.is_empty() && !err.text().en.is_empty(),
+            "{what}: {err:?}"
+        );
     }
 }
 
@@ -182,8 +240,12 @@ fn case_b9_bad_backup_files_are_refused_whole() {
 fn case_b9_backup_blob_with_mismatched_hash_is_refused() {
     let mut v = valid_backup();
     // The bytes are "jpeg"; the name is the hash of "other".
-    v["blobs"][0]["sha256"] = json!("d9298a10d1b0735837dc4bd85dac641b0f3cef27a47e5d53a54f2f3f5b2fcffa");
-    assert!(matches!(backup::parse(&v.to_string()), Err(BackupError::InvalidBlob(_))));
+    v["blobs"][0]["sha256"] =
+        json!("d9298a10d1b0735837dc4bd85dac641b0f3cef27a47e5d53a54f2f3f5b2fcffa");
+    assert!(matches!(
+        backup::parse(&v.to_string()),
+        Err(BackupError::InvalidBlob(_))
+    ));
 }
 
 #[test]

@@ -20,7 +20,9 @@ use serde::Serialize;
 use serde_json::{json, Value};
 
 /// Decodes `value` as `T`; if it decodes, encoding and decoding again gives the same `T`.
-fn round_trips<T: DeserializeOwned + Serialize + PartialEq + std::fmt::Debug>(value: &Value) -> Result<(), TestCaseError> {
+fn round_trips<T: DeserializeOwned + Serialize + PartialEq + std::fmt::Debug>(
+    value: &Value,
+) -> Result<(), TestCaseError> {
     if let Ok(decoded) = serde_json::from_value::<T>(value.clone()) {
         let again: T = serde_json::from_value(serde_json::to_value(&decoded).expect("encodes"))
             .map_err(|e| TestCaseError::fail(format!("re-decoding failed: {e}")))?;
@@ -58,15 +60,17 @@ fn mutation() -> impl Strategy<Value = Mutation> {
         any_json(),
         timestamp(),
     )
-        .prop_map(|(mid, collection, id, base_rev, upsert, data, updated_at)| Mutation {
-            mutation_id: MutationId::from_uuid(uuid::Uuid::from_u128(mid)),
-            collection,
-            id: RecordId::from_uuid(uuid::Uuid::from_u128(id)),
-            base_rev,
-            op: if upsert { Op::Upsert } else { Op::Delete },
-            data,
-            updated_at,
-        })
+        .prop_map(
+            |(mid, collection, id, base_rev, upsert, data, updated_at)| Mutation {
+                mutation_id: MutationId::from_uuid(uuid::Uuid::from_u128(mid)),
+                collection,
+                id: RecordId::from_uuid(uuid::Uuid::from_u128(id)),
+                base_rev,
+                op: if upsert { Op::Upsert } else { Op::Delete },
+                data,
+                updated_at,
+            },
+        )
 }
 
 fn valid_push() -> Value {

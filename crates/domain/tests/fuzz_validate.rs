@@ -24,8 +24,16 @@ fn stable<T: RecordData + PartialEq + std::fmt::Debug>(data: &Value) -> Result<(
 fn check(c: Collection, data: &Value) -> Result<(), TestCaseError> {
     match validate_data(c, data) {
         Err(e) => {
-            prop_assert!(!e.message(Lang::Zh).trim().is_empty(), "no Chinese message for {}", data);
-            prop_assert!(!e.message(Lang::En).trim().is_empty(), "no English message for {}", data);
+            prop_assert!(
+                !e.message(Lang::Zh).trim().is_empty(),
+                "no Chinese message for {}",
+                data
+            );
+            prop_assert!(
+                !e.message(Lang::En).trim().is_empty(),
+                "no English message for {}",
+                data
+            );
             Ok(())
         }
         Ok(()) => match c {

@@ -83,22 +83,133 @@ pub fn json_with_keys(keys: &'static [&'static str]) -> impl Strategy<Value = Va
 
 /// Every field name used by the records and the sync messages.
 pub const KEYS: &[&str] = &[
-    "mutations", "mutation_id", "collection", "id", "base_rev", "op", "data", "updated_at",
-    "changes", "next", "more", "rev", "seq", "deleted", "since", "limit", "status", "error", "merged",
-    "name", "kind", "date", "start_time", "end_time", "venue", "online_url", "organiser", "sectors",
-    "description", "sample", "sector", "location", "contact_name", "contact_phone", "fair_ids",
-    "employer_id", "fair_id", "title", "headcount", "salary_min", "salary_max", "education",
-    "experience_years", "benefits", "posted_on", "name_en", "order", "category_id", "summary",
-    "eligibility", "conditions", "support", "amount", "steps", "documents", "valid_from",
-    "valid_until", "department", "credit_code", "industry", "community", "size", "enrolled",
-    "revenue_band", "annual_revenue", "employees", "qualifications", "notes", "enterprise_id",
-    "staff", "purpose", "difficulties", "follow_ups", "photos", "indicators", "category", "urgency",
-    "resolution", "action", "owner", "due", "history", "at", "by", "note", "sha256", "bytes", "width",
-    "height", "caption", "level", "owner_unit", "investment", "milestones", "blockers", "updates",
-    "planned", "actual", "raised_on", "resolved", "text", "author", "position_id", "phone", "message",
-    "created_at", "_conflicts", "path", "kept", "other", "kept_updated_at", "other_updated_at",
-    "format", "version", "records", "outbox", "drafts", "blobs", "pending", "base", "rejected",
-    "key", "mime", "uploaded", "base64", "username", "password",
+    "mutations",
+    "mutation_id",
+    "collection",
+    "id",
+    "base_rev",
+    "op",
+    "data",
+    "updated_at",
+    "changes",
+    "next",
+    "more",
+    "rev",
+    "seq",
+    "deleted",
+    "since",
+    "limit",
+    "status",
+    "error",
+    "merged",
+    "name",
+    "kind",
+    "date",
+    "start_time",
+    "end_time",
+    "venue",
+    "online_url",
+    "organiser",
+    "sectors",
+    "description",
+    "sample",
+    "sector",
+    "location",
+    "contact_name",
+    "contact_phone",
+    "fair_ids",
+    "employer_id",
+    "fair_id",
+    "title",
+    "headcount",
+    "salary_min",
+    "salary_max",
+    "education",
+    "experience_years",
+    "benefits",
+    "posted_on",
+    "name_en",
+    "order",
+    "category_id",
+    "summary",
+    "eligibility",
+    "conditions",
+    "support",
+    "amount",
+    "steps",
+    "documents",
+    "valid_from",
+    "valid_until",
+    "department",
+    "credit_code",
+    "industry",
+    "community",
+    "size",
+    "enrolled",
+    "revenue_band",
+    "annual_revenue",
+    "employees",
+    "qualifications",
+    "notes",
+    "enterprise_id",
+    "staff",
+    "purpose",
+    "difficulties",
+    "follow_ups",
+    "photos",
+    "indicators",
+    "category",
+    "urgency",
+    "resolution",
+    "action",
+    "owner",
+    "due",
+    "history",
+    "at",
+    "by",
+    "note",
+    "sha256",
+    "bytes",
+    "width",
+    "height",
+    "caption",
+    "level",
+    "owner_unit",
+    "investment",
+    "milestones",
+    "blockers",
+    "updates",
+    "planned",
+    "actual",
+    "raised_on",
+    "resolved",
+    "text",
+    "author",
+    "position_id",
+    "phone",
+    "message",
+    "created_at",
+    "_conflicts",
+    "path",
+    "kept",
+    "other",
+    "kept_updated_at",
+    "other_updated_at",
+    "format",
+    "version",
+    "records",
+    "outbox",
+    "drafts",
+    "blobs",
+    "pending",
+    "base",
+    "rejected",
+    "key",
+    "mime",
+    "uploaded",
+    "base64",
+    "username",
+    "password",
 ];
 
 pub fn any_json() -> impl Strategy<Value = Value> {
@@ -146,7 +257,9 @@ pub fn apply(doc: &mut Value, path: &[u16], edit: &Edit) {
         // Stop one level above a leaf for removals, so there is a parent.
         let child_is_leaf = match &*node {
             Value::Array(a) => !matches!(a[i], Value::Array(_) | Value::Object(_)),
-            Value::Object(o) => !matches!(o.values().nth(i), Some(Value::Array(_) | Value::Object(_))),
+            Value::Object(o) => {
+                !matches!(o.values().nth(i), Some(Value::Array(_) | Value::Object(_)))
+            }
             _ => true,
         };
         if child_is_leaf || steps.len() == 0 {
@@ -205,13 +318,15 @@ fn change(node: &mut Value, edit: &Edit) {
 
 /// `doc` with 1 to 4 random structure-aware edits.
 pub fn damaged(doc: Value) -> impl Strategy<Value = Value> {
-    prop::collection::vec((prop::collection::vec(any::<u16>(), 0..6), edit()), 1..5).prop_map(move |edits| {
-        let mut d = doc.clone();
-        for (path, e) in &edits {
-            apply(&mut d, path, e);
-        }
-        d
-    })
+    prop::collection::vec((prop::collection::vec(any::<u16>(), 0..6), edit()), 1..5).prop_map(
+        move |edits| {
+            let mut d = doc.clone();
+            for (path, e) in &edits {
+                apply(&mut d, path, e);
+            }
+            d
+        },
+    )
 }
 
 fn seed(text: &str) -> Vec<Value> {

@@ -227,9 +227,10 @@ impl Http {
             self.sender = Some(sender);
         }
         let sender = self.sender.as_mut().expect("connected");
-        sender.ready().await.map_err(|e| {
-            format!("connection not ready: {e}")
-        })?;
+        sender
+            .ready()
+            .await
+            .map_err(|e| format!("connection not ready: {e}"))?;
         let mut builder = Request::builder()
             .method(method)
             .uri(path)
@@ -245,7 +246,10 @@ impl Http {
             .body(Full::new(Bytes::from(body.unwrap_or_default())))
             .map_err(|e| e.to_string())?;
         let result = tokio::time::timeout(Duration::from_secs(60), async {
-            let response = sender.send_request(request).await.map_err(|e| format!("send: {e}"))?;
+            let response = sender
+                .send_request(request)
+                .await
+                .map_err(|e| format!("send: {e}"))?;
             let status = response.status();
             let bytes = response
                 .into_body()
@@ -264,12 +268,21 @@ impl Http {
         result
     }
 
-    async fn json(&mut self, method: Method, path: &str, token: Option<&str>, body: Option<&Value>) -> Result<Value, String> {
+    async fn json(
+        &mut self,
+        method: Method,
+        path: &str,
+        token: Option<&str>,
+        body: Option<&Value>,
+    ) -> Result<Value, String> {
         let (status, bytes) = self
             .send(method, path, token, body.map(Value::to_string))
             .await?;
         if status != StatusCode::OK {
-            return Err(format!("{path}: {status} {}", String::from_utf8_lossy(&bytes)));
+            return Err(format!(
+                "{path}: {status} {}",
+                String::from_utf8_lossy(&bytes)
+            ));
         }
         serde_json::from_slice(&bytes).map_err(|e| format!("{path}: not JSON: {e}"))
     }
@@ -313,14 +326,22 @@ impl ClientState {
         loop {
             let started = Instant::now();
             let body = http
-                .json(Method::GET, &format!("/api/sync/pull?since={}&limit={page}", self.since), Some(token), None)
+                .json(
+                    Method::GET,
+                    &format!("/api/sync/pull?since={}&limit={page}", self.since),
+                    Some(token),
+                    None,
+                )
                 .await?;
             self.pull_us.push(started.elapsed().as_micros() as u64);
             self.pulls += 1;
             for change in body["changes"].as_array().ok_or("no changes")? {
                 let seq = change["seq"].as_u64().ok_or("no seq")?;
                 if seq <= self.since {
-                    return Err(format!("the feed went back: seq {seq} after {}", self.since));
+                    return Err(format!(
+                        "the feed went back: seq {seq} after {}",
+                        self.since
+                    ));
                 }
                 self.since = seq;
                 let id = change["id"].as_str().ok_or("no id")?.to_owned();
@@ -338,7 +359,14 @@ impl ClientState {
     }
 
     /// Pushes a small batch; sometimes sends it again and expects duplicates.
-    async fn push(&mut self, http: &mut Http, token: &str, client: usize, counter: &mut u64, config: &LoadConfig) -> Result<(), String> {
+    async fn push(
+        &mut self,
+        http: &mut Http,
+        token: &str,
+        client: usize,
+        counter: &mut u64,
+        config: &LoadConfig,
+    ) -> Result<(), String> {
         let (count, edit, retry) = {
             let mut rng = rand::rng();
             (
@@ -352,7 +380,7 @@ impl ClientState {
         let mut expected: Vec<(String, &'static str, u64, Value)> = Vec::new();
         for _ in 0..count {
             *counter += 1;
-            let (collection, data) = if *counter % 4 == 0 {
+            let (collection, data) = if counter.is_multiple_of(4) {
                 ("interests", interest(client, *counter))
             } else {
                 ("visits", visit(client, *counter, 1))
@@ -379,28 +407,44 @@ impl ClientState {
         }
         let body = json!({ "mutations": mutations });
         let started = Instant::now();
-        let answer = http.json(Method::POST, "/api/sync/push", Some(token), Some(&body)).await?;
+        let answer = http
+            .json(Method::POST, "/api/sync/push", Some(token), Some(&body))
+            .await?;
         self.push_us.push(started.elapsed().as_micros() as u64);
         self.pushes += 1;
         let results = answer["results"].as_array().ok_or("no results")?;
         if results.len() != expected.len() {
-            return Err(format!("{} results for {} mutations", results.len(), expected.len()));
+            return Err(format!(
+                "{} results for {} mutations",
+                results.len(),
+                expected.len()
+            ));
         }
         for (r, (id, collection, rev, data)) in results.iter().zip(&expected) {
             if r["status"] != "applied" || r["rev"].as_u64() != Some(*rev) {
                 return Err(format!("expected applied rev {rev}, got {r}"));
             }
-            self.own.insert(id.clone(), (collection, *rev, data.clone()));
+            self.own
+                .insert(id.clone(), (collection, *rev, data.clone()));
             self.applied += 1;
         }
         if retry {
             let started = Instant::now();
-            let again = http.json(Method::POST, "/api/sync/push", Some(token), Some(&body)).await?;
+            let again = http
+                .json(Method::POST, "/api/sync/push", Some(token), Some(&body))
+                .await?;
             self.push_us.push(started.elapsed().as_micros() as u64);
             self.retries += 1;
-            for (r, (_, _, rev, _)) in again["results"].as_array().ok_or("no results")?.iter().zip(&expected) {
+            for (r, (_, _, rev, _)) in again["results"]
+                .as_array()
+                .ok_or("no results")?
+                .iter()
+                .zip(&expected)
+            {
                 if r["status"] != "duplicate" || r["rev"].as_u64() != Some(*rev) {
-                    return Err(format!("a retried push must be duplicate rev {rev}, got {r}"));
+                    return Err(format!(
+                        "a retried push must be duplicate rev {rev}, got {r}"
+                    ));
                 }
             }
         }
@@ -419,9 +463,17 @@ fn percentile(sorted: &[u64], p: f64) -> f64 {
 async fn login(addr: SocketAddr, user: &str) -> Result<String, String> {
     let mut http = Http::new(addr);
     let body = http
-        .json(Method::POST, "/api/auth/login", None, Some(&json!({"username": user, "password": "load-password"})))
+        .json(
+            Method::POST,
+            "/api/auth/login",
+            None,
+            Some(&json!({"username": user, "password": "load-password"})),
+        )
         .await?;
-    body["token"].as_str().map(str::to_owned).ok_or_else(|| "no token".to_owned())
+    body["token"]
+        .as_str()
+        .map(str::to_owned)
+        .ok_or_else(|| "no token".to_owned())
 }
 
 /// Runs the clients against `addr` (served by [`serve`] with `users` accounts) and checks the result.
@@ -435,7 +487,9 @@ pub async fn run(addr: SocketAddr, users: usize, config: &LoadConfig) -> LoadRep
         0
     } else {
         let mut head = ClientState::default();
-        head.pull(&mut Http::new(addr), &tokens[0], 1000).await.expect("head of the feed");
+        head.pull(&mut Http::new(addr), &tokens[0], 1000)
+            .await
+            .expect("head of the feed");
         head.since
     };
     let started = Instant::now();
@@ -457,7 +511,10 @@ pub async fn run(addr: SocketAddr, users: usize, config: &LoadConfig) -> LoadRep
             while Instant::now() < deadline {
                 let pause = rand::rng().random_range(config.think_ms.0..=config.think_ms.1);
                 tokio::time::sleep(Duration::from_millis(pause)).await;
-                if let Err(e) = state.push(&mut http, &token, client, &mut counter, &config).await {
+                if let Err(e) = state
+                    .push(&mut http, &token, client, &mut counter, &config)
+                    .await
+                {
                     state.errors.push(format!("push: {e}"));
                 }
                 if let Err(e) = state.pull(&mut http, &token, config.page).await {
@@ -491,7 +548,12 @@ pub async fn run(addr: SocketAddr, users: usize, config: &LoadConfig) -> LoadRep
     let mut feed: HashMap<String, Value> = HashMap::new();
     loop {
         let page = match http
-            .json(Method::GET, &format!("/api/sync/pull?since={}&limit=1000", verifier.since), Some(&tokens[0]), None)
+            .json(
+                Method::GET,
+                &format!("/api/sync/pull?since={}&limit=1000", verifier.since),
+                Some(&tokens[0]),
+                None,
+            )
             .await
         {
             Ok(page) => page,
@@ -547,7 +609,11 @@ pub async fn run(addr: SocketAddr, users: usize, config: &LoadConfig) -> LoadRep
                 }
             }
         }
-        let replica: HashMap<&String, u64> = state.replica.iter().map(|(id, (rev, _))| (id, *rev)).collect();
+        let replica: HashMap<&String, u64> = state
+            .replica
+            .iter()
+            .map(|(id, (rev, _))| (id, *rev))
+            .collect();
         if replica != feed_map {
             report.diverged_replicas += 1;
         }

@@ -108,9 +108,12 @@ async fn main() -> std::process::ExitCode {
                 "profile": if cfg!(debug_assertions) { "debug" } else { "release" }},
             "report": report.to_json(),
         });
-        if let Err(e) = std::fs::create_dir_all(&args.out)
-            .and_then(|_| std::fs::write(&file, serde_json::to_string_pretty(&doc).unwrap_or_default()))
-        {
+        if let Err(e) = std::fs::create_dir_all(&args.out).and_then(|_| {
+            std::fs::write(
+                &file,
+                serde_json::to_string_pretty(&doc).unwrap_or_default(),
+            )
+        }) {
             eprintln!("could not write {}: {e}", file.display());
         }
     }
@@ -132,17 +135,26 @@ async fn run_postgres(args: &Args, config: &LoadConfig) -> anyhow::Result<LoadRe
     let url = args
         .database_url
         .clone()
-        .or_else(|| std::env::var("TEST_DATABASE_URL").ok().filter(|u| !u.is_empty()))
+        .or_else(|| {
+            std::env::var("TEST_DATABASE_URL")
+                .ok()
+                .filter(|u| !u.is_empty())
+        })
         .ok_or_else(|| anyhow::anyhow!("PostgreSQL needs --database-url or TEST_DATABASE_URL"))?;
     let schema = format!("load_{}", uuid::Uuid::now_v7().simple());
     let admin = sqlx::PgPool::connect(&url).await?;
-    sqlx::query(&format!("CREATE SCHEMA {schema}")).execute(&admin).await?;
-    let options = sqlx::postgres::PgConnectOptions::from_str(&url)?.options([("search_path", schema.as_str())]);
+    sqlx::query(&format!("CREATE SCHEMA {schema}"))
+        .execute(&admin)
+        .await?;
+    let options = sqlx::postgres::PgConnectOptions::from_str(&url)?
+        .options([("search_path", schema.as_str())]);
     let store = Postgres::connect_with(options).await?;
     let addr = engine::serve(store.clone(), args.users).await?;
     let report = engine::run(addr, args.users, config).await;
     store.close().await;
-    sqlx::query(&format!("DROP SCHEMA {schema} CASCADE")).execute(&admin).await?;
+    sqlx::query(&format!("DROP SCHEMA {schema} CASCADE"))
+        .execute(&admin)
+        .await?;
     admin.close().await;
     Ok(report)
 }

@@ -70,7 +70,10 @@ async fn case_a1_staff_data_never_reaches_anonymous_or_expired_callers<S: Store>
         records.push((c, id));
     }
     let admin = app.admin_token().await;
-    for c in Collection::ALL.into_iter().filter(|c| c.scope() == Scope::Public) {
+    for c in Collection::ALL
+        .into_iter()
+        .filter(|c| c.scope() == Scope::Public)
+    {
         app.push_one(Some(&admin), upsert(c, &new_id(), 0, valid(c)))
             .await;
     }
@@ -96,7 +99,12 @@ async fn case_a1_staff_data_never_reaches_anonymous_or_expired_callers<S: Store>
         .expect("token")
         .to_owned();
     let r = app
-        .call(request(Method::POST, "/api/auth/logout", Some(&signed_out), Body::empty()))
+        .call(request(
+            Method::POST,
+            "/api/auth/logout",
+            Some(&signed_out),
+            Body::empty(),
+        ))
         .await;
     assert_eq!(r.status, StatusCode::NO_CONTENT);
     let before = db.snapshot().await;
@@ -124,19 +132,32 @@ async fn case_a1_staff_data_never_reaches_anonymous_or_expired_callers<S: Store>
         }
     }
     // Expired and signed-out tokens: 401 everywhere, nothing in the body.
-    for (who, token) in [("expired", expired.as_str()), ("signed-out", signed_out.as_str())] {
-        for uri in ["/api/sync/pull", "/api/sync/pull?since=0&limit=1000", photo_uri.as_str()] {
+    for (who, token) in [
+        ("expired", expired.as_str()),
+        ("signed-out", signed_out.as_str()),
+    ] {
+        for uri in [
+            "/api/sync/pull",
+            "/api/sync/pull?since=0&limit=1000",
+            photo_uri.as_str(),
+        ] {
             let r = app.get(uri, Some(token)).await;
             assert_status(&r, StatusCode::UNAUTHORIZED, &format!("{who} GET {uri}"));
             no_secret(&r, who);
             checks += 1;
         }
         let r = app
-            .post_json("/api/sync/push", Some(token), &json!({ "mutations": staff_mutations }))
+            .post_json(
+                "/api/sync/push",
+                Some(token),
+                &json!({ "mutations": staff_mutations }),
+            )
             .await;
         assert_status(&r, StatusCode::UNAUTHORIZED, &format!("{who} push"));
         no_secret(&r, who);
-        let r = app.call(put_blob(&photo_uri, Some(token), photo.clone())).await;
+        let r = app
+            .call(put_blob(&photo_uri, Some(token), photo.clone()))
+            .await;
         assert_status(&r, StatusCode::UNAUTHORIZED, &format!("{who} blob put"));
         checks += 2;
     }
@@ -169,14 +190,24 @@ async fn case_a1_staff_data_never_reaches_anonymous_or_expired_callers<S: Store>
             assert_eq!(r.status, StatusCode::OK, "{}", r.text());
             no_secret(&r, "anonymous push");
             let result = &r.json()["results"][0];
-            assert_eq!(result["status"], "rejected", "anonymous write to {c}: {result}");
-            assert!(result["merged"].is_null() && result["rev"].is_null(), "{result}");
+            assert_eq!(
+                result["status"], "rejected",
+                "anonymous write to {c}: {result}"
+            );
+            assert!(
+                result["merged"].is_null() && result["rev"].is_null(),
+                "{result}"
+            );
             checks += 1;
         }
     }
     // Replaying a staff push anonymously only says it was seen.
     let r = app
-        .post_json("/api/sync/push", None, &json!({ "mutations": staff_mutations }))
+        .post_json(
+            "/api/sync/push",
+            None,
+            &json!({ "mutations": staff_mutations }),
+        )
         .await;
     no_secret(&r, "anonymous replay");
     for result in r.json()["results"].as_array().unwrap() {
@@ -187,7 +218,10 @@ async fn case_a1_staff_data_never_reaches_anonymous_or_expired_callers<S: Store>
     // Staff still see everything.
     let all = app.pull_all(Some(&staff)).await;
     for (c, id) in &records {
-        assert!(all.iter().any(|ch| ch["id"] == id.as_str()), "{c} visible to staff");
+        assert!(
+            all.iter().any(|ch| ch["id"] == id.as_str()),
+            "{c} visible to staff"
+        );
     }
     Outcome::new(format!(
         "{} staff collections + photos, {checks} requests by anonymous, expired and signed-out callers \
@@ -210,7 +244,9 @@ async fn case_a2_staff_cannot_write_public_collections_admin_can<S: Store>(
     let mut ids = Vec::new();
     for &c in &public {
         let id = new_id();
-        let r = app.push_one(Some(&admin), upsert(c, &id, 0, valid(c))).await;
+        let r = app
+            .push_one(Some(&admin), upsert(c, &id, 0, valid(c)))
+            .await;
         assert_eq!(r["status"], "applied", "admin creates {c}: {r}");
         ids.push((c, id));
     }
@@ -226,24 +262,41 @@ async fn case_a2_staff_cannot_write_public_collections_admin_can<S: Store>(
             let r = app.push_one(Some(&staff), m).await;
             assert_eq!(r["status"], "rejected", "staff write to {c}: {r}");
             assert!(
-                r["error"].as_str().is_some_and(|e| e.contains("管理员") && e.contains("admin")),
+                r["error"]
+                    .as_str()
+                    .is_some_and(|e| e.contains("管理员") && e.contains("admin")),
                 "{r}"
             );
             refused += 1;
         }
     }
-    assert_unchanged(&before, &db.snapshot().await, "staff writes to public collections");
+    assert_unchanged(
+        &before,
+        &db.snapshot().await,
+        "staff writes to public collections",
+    );
     // Admins can update and delete them.
     for (c, id) in &ids {
-        let r = app.push_one(Some(&admin), upsert(*c, id, 1, valid(*c))).await;
-        assert_eq!((r["status"].as_str(), r["rev"].as_u64()), (Some("applied"), Some(2)), "{r}");
+        let r = app
+            .push_one(Some(&admin), upsert(*c, id, 1, valid(*c)))
+            .await;
+        assert_eq!(
+            (r["status"].as_str(), r["rev"].as_u64()),
+            (Some("applied"), Some(2)),
+            "{r}"
+        );
         let r = app.push_one(Some(&admin), delete(*c, id, 2)).await;
         assert_eq!(r["status"], "applied", "{r}");
     }
     // And admins and staff both write staff collections.
-    for c in Collection::ALL.into_iter().filter(|c| c.scope() == Scope::Staff) {
+    for c in Collection::ALL
+        .into_iter()
+        .filter(|c| c.scope() == Scope::Staff)
+    {
         for token in [&staff, &admin] {
-            let r = app.push_one(Some(token), upsert(c, &new_id(), 0, valid(c))).await;
+            let r = app
+                .push_one(Some(token), upsert(c, &new_id(), 0, valid(c)))
+                .await;
             assert_eq!(r["status"], "applied", "{c}: {r}");
         }
     }

@@ -107,7 +107,12 @@ impl<'a, S: Store> Matrix<'a, S> {
     }
 
     /// A 4xx JSON error (with exactly `status` when given), nothing changed.
-    async fn expect(&mut self, req: Request<Body>, status: Option<StatusCode>, what: &str) -> TestResponse {
+    async fn expect(
+        &mut self,
+        req: Request<Body>,
+        status: Option<StatusCode>,
+        what: &str,
+    ) -> TestResponse {
         let r = self.app.call(req).await;
         assert_json_4xx(&r, what);
         if let Some(status) = status {
@@ -135,7 +140,9 @@ impl<'a, S: Store> Matrix<'a, S> {
         let result = &r.json()["results"][0];
         assert_eq!(result["status"], "rejected", "{what}: {result}");
         assert!(
-            result["error"].as_str().is_some_and(|e| e.contains('/') && e.chars().any(|c| c > '\u{2e80}')),
+            result["error"]
+                .as_str()
+                .is_some_and(|e| e.contains('/') && e.chars().any(|c| c > '\u{2e80}')),
             "{what}: a bilingual reason: {result}"
         );
         assert!(result["rev"].is_null(), "{what}: {result}");
@@ -159,44 +166,102 @@ fn deep(depth: usize) -> String {
 async fn case_b1_bad_input_login<S: Store>(app: TestApp<S>, db: Db) -> Outcome {
     populate(&app).await;
     let mut m = Matrix::new(&app, &db).await;
-    let login = |ct: Option<&str>, body: &[u8]| raw(Method::POST, "/api/auth/login", None, ct, body.to_vec());
+    let login = |ct: Option<&str>, body: &[u8]| {
+        raw(Method::POST, "/api/auth/login", None, ct, body.to_vec())
+    };
     let bodies: Vec<(&str, Vec<u8>)> = vec![
         ("malformed JSON", br#"{"username": "staff1","#.to_vec()),
         ("not JSON", b"username=staff1&password=x".to_vec()),
         ("empty body", Vec::new()),
-        ("non-UTF-8", b"{\"username\": \"\xff\xfe\", \"password\": \"x\"}".to_vec()),
+        (
+            "non-UTF-8",
+            b"{\"username\": \"\xff\xfe\", \"password\": \"x\"}".to_vec(),
+        ),
         ("a list", b"[]".to_vec()),
         ("null", b"null".to_vec()),
-        ("username a number", br#"{"username": 1, "password": "x"}"#.to_vec()),
-        ("password a bool", br#"{"username": "staff1", "password": true}"#.to_vec()),
-        ("username null", br#"{"username": null, "password": "x"}"#.to_vec()),
+        (
+            "username a number",
+            br#"{"username": 1, "password": "x"}"#.to_vec(),
+        ),
+        (
+            "password a bool",
+            br#"{"username": "staff1", "password": true}"#.to_vec(),
+        ),
+        (
+            "username null",
+            br#"{"username": null, "password": "x"}"#.to_vec(),
+        ),
         ("objects", br#"{"username": {}, "password": []}"#.to_vec()),
         ("missing password", br#"{"username": "staff1"}"#.to_vec()),
         ("missing username", br#"{"password": "x"}"#.to_vec()),
         ("missing both", b"{}".to_vec()),
-        ("duplicate keys", br#"{"username": "a", "username": "b", "password": "x"}"#.to_vec()),
+        (
+            "duplicate keys",
+            br#"{"username": "a", "username": "b", "password": "x"}"#.to_vec(),
+        ),
         ("nested 200 deep", deep(200).into_bytes()),
-        ("lone surrogate", br#"{"username": "\ud800", "password": "x"}"#.to_vec()),
+        (
+            "lone surrogate",
+            br#"{"username": "\ud800", "password": "x"}"#.to_vec(),
+        ),
     ];
     for (what, body) in bodies {
-        m.expect(login(JSON, &body), BAD_REQUEST, &format!("login: {what}")).await;
+        m.expect(login(JSON, &body), BAD_REQUEST, &format!("login: {what}"))
+            .await;
     }
     let huge = json!({"username": "staff1", "password": "p".repeat(17 * 1024)}).to_string();
-    m.expect(login(JSON, huge.as_bytes()), TOO_LARGE, "login: body over 16 KiB").await;
+    m.expect(
+        login(JSON, huge.as_bytes()),
+        TOO_LARGE,
+        "login: body over 16 KiB",
+    )
+    .await;
     let body = br#"{"username": "staff1", "password": "x"}"#;
-    m.expect(login(Some("text/plain"), body), MEDIA_TYPE, "login: text/plain").await;
-    m.expect(login(None, body), MEDIA_TYPE, "login: no content type").await;
-    m.expect(login(Some("application/x-www-form-urlencoded"), b"username=a&password=b"), MEDIA_TYPE, "login: a form").await;
+    m.expect(
+        login(Some("text/plain"), body),
+        MEDIA_TYPE,
+        "login: text/plain",
+    )
+    .await;
+    m.expect(login(None, body), MEDIA_TYPE, "login: no content type")
+        .await;
+    m.expect(
+        login(
+            Some("application/x-www-form-urlencoded"),
+            b"username=a&password=b",
+        ),
+        MEDIA_TYPE,
+        "login: a form",
+    )
+    .await;
     for method in [Method::GET, Method::PUT, Method::DELETE] {
-        m.expect(raw(method.clone(), "/api/auth/login", None, JSON, body.to_vec()), NOT_ALLOWED, &format!("login: {method}")).await;
+        m.expect(
+            raw(method.clone(), "/api/auth/login", None, JSON, body.to_vec()),
+            NOT_ALLOWED,
+            &format!("login: {method}"),
+        )
+        .await;
     }
     // Well-formed but absurd: a clean 401 (the attempt is counted, data untouched).
     let long_name = json!({"username": "u".repeat(10_000), "password": "x"}).to_string();
-    m.expect(login(JSON, long_name.as_bytes()), UNAUTHORIZED, "login: 10 000-character username").await;
+    m.expect(
+        login(JSON, long_name.as_bytes()),
+        UNAUTHORIZED,
+        "login: 10 000-character username",
+    )
+    .await;
     let nul = json!({"username": "staff1\u{0}", "password": "x"}).to_string();
-    m.expect(login(JSON, nul.as_bytes()), UNAUTHORIZED, "login: NUL in username").await;
+    m.expect(
+        login(JSON, nul.as_bytes()),
+        UNAUTHORIZED,
+        "login: NUL in username",
+    )
+    .await;
     let n = m.checked;
-    Outcome::new(format!("{n} bad sign-in requests: each a JSON 4xx, no data changed")).figure("requests", n)
+    Outcome::new(format!(
+        "{n} bad sign-in requests: each a JSON 4xx, no data changed"
+    ))
+    .figure("requests", n)
 }
 
 async fn case_b2_bad_input_logout<S: Store>(app: TestApp<S>, db: Db) -> Outcome {
@@ -209,7 +274,8 @@ async fn case_b2_bad_input_logout<S: Store>(app: TestApp<S>, db: Db) -> Outcome 
         }
         req
     };
-    m.expect(logout(None), UNAUTHORIZED, "logout: no token").await;
+    m.expect(logout(None), UNAUTHORIZED, "logout: no token")
+        .await;
     let bad_values: Vec<HeaderValue> = vec![
         HeaderValue::from_static("Bearer not-a-token"),
         HeaderValue::from_static("Bearer "),
@@ -222,15 +288,37 @@ async fn case_b2_bad_input_logout<S: Store>(app: TestApp<S>, db: Db) -> Outcome 
         HeaderValue::from_str(&format!("Bearer {}'; DELETE FROM sessions; --", p.staff)).unwrap(),
     ];
     for (i, v) in bad_values.into_iter().enumerate() {
-        m.expect(logout(Some(v)), UNAUTHORIZED, &format!("logout: bad authorization #{i}")).await;
+        m.expect(
+            logout(Some(v)),
+            UNAUTHORIZED,
+            &format!("logout: bad authorization #{i}"),
+        )
+        .await;
     }
     for method in [Method::GET, Method::PUT, Method::DELETE] {
-        m.expect(raw(method.clone(), "/api/auth/logout", Some(&p.staff), None, Vec::new()), NOT_ALLOWED, &format!("logout: {method}")).await;
+        m.expect(
+            raw(
+                method.clone(),
+                "/api/auth/logout",
+                Some(&p.staff),
+                None,
+                Vec::new(),
+            ),
+            NOT_ALLOWED,
+            &format!("logout: {method}"),
+        )
+        .await;
     }
     // The real session survived all of it.
-    assert_eq!(app.get("/api/sync/pull", Some(&p.staff)).await.status, StatusCode::OK);
+    assert_eq!(
+        app.get("/api/sync/pull", Some(&p.staff)).await.status,
+        StatusCode::OK
+    );
     let n = m.checked;
-    Outcome::new(format!("{n} bad sign-out requests: each a JSON 4xx, the session and data unchanged")).figure("requests", n)
+    Outcome::new(format!(
+        "{n} bad sign-out requests: each a JSON 4xx, the session and data unchanged"
+    ))
+    .figure("requests", n)
 }
 
 async fn case_b3_bad_input_pull<S: Store>(app: TestApp<S>, db: Db) -> Outcome {
@@ -260,17 +348,58 @@ async fn case_b3_bad_input_pull<S: Store>(app: TestApp<S>, db: Db) -> Outcome {
     ];
     for q in queries {
         for token in [None, Some(p.staff.as_str())] {
-            let who = if token.is_some() { "staff" } else { "anonymous" };
-            m.expect(raw(Method::GET, &format!("/api/sync/pull?{q}"), token, None, Vec::new()), BAD_REQUEST, &format!("pull ?{q} ({who})")).await;
+            let who = if token.is_some() {
+                "staff"
+            } else {
+                "anonymous"
+            };
+            m.expect(
+                raw(
+                    Method::GET,
+                    &format!("/api/sync/pull?{q}"),
+                    token,
+                    None,
+                    Vec::new(),
+                ),
+                BAD_REQUEST,
+                &format!("pull ?{q} ({who})"),
+            )
+            .await;
         }
     }
     for method in [Method::POST, Method::PUT, Method::DELETE] {
-        m.expect(raw(method.clone(), "/api/sync/pull", Some(&p.staff), JSON, b"{}".to_vec()), NOT_ALLOWED, &format!("pull: {method}")).await;
+        m.expect(
+            raw(
+                method.clone(),
+                "/api/sync/pull",
+                Some(&p.staff),
+                JSON,
+                b"{}".to_vec(),
+            ),
+            NOT_ALLOWED,
+            &format!("pull: {method}"),
+        )
+        .await;
     }
-    m.expect(raw(Method::GET, "/api/sync/pull", Some("nope"), None, Vec::new()), UNAUTHORIZED, "pull: bad token").await;
+    m.expect(
+        raw(
+            Method::GET,
+            "/api/sync/pull",
+            Some("nope"),
+            None,
+            Vec::new(),
+        ),
+        UNAUTHORIZED,
+        "pull: bad token",
+    )
+    .await;
     // The edges that are valid stay valid: limit 0 is clamped, the largest since is empty.
     for q in ["limit=0", "limit=1000000", "since=9223372036854775807"] {
-        assert_eq!(app.get(&format!("/api/sync/pull?{q}"), None).await.status, StatusCode::OK, "{q}");
+        assert_eq!(
+            app.get(&format!("/api/sync/pull?{q}"), None).await.status,
+            StatusCode::OK,
+            "{q}"
+        );
     }
     let n = m.checked;
     Outcome::new(format!("{n} bad pull requests (negative, huge, non-numeric, non-UTF-8 since/limit; wrong methods; bad token): each a JSON 4xx, no data changed"))
@@ -304,21 +433,42 @@ async fn case_b4_bad_input_push<S: Store>(app: TestApp<S>, db: Db) -> Outcome {
         ("non-UTF-8", b"{\"mutations\": [\"\xff\xfe\"]}".to_vec()),
         ("a list", b"[]".to_vec()),
         ("null", b"null".to_vec()),
-        ("mutations a number", json!({"mutations": 3}).to_string().into_bytes()),
-        ("mutations an object", json!({"mutations": {}}).to_string().into_bytes()),
-        ("a mutation a number", json!({"mutations": [1]}).to_string().into_bytes()),
+        (
+            "mutations a number",
+            json!({"mutations": 3}).to_string().into_bytes(),
+        ),
+        (
+            "mutations an object",
+            json!({"mutations": {}}).to_string().into_bytes(),
+        ),
+        (
+            "a mutation a number",
+            json!({"mutations": [1]}).to_string().into_bytes(),
+        ),
         ("missing mutations", b"{}".to_vec()),
         ("unknown collection", with("collection", json!("users"))),
         ("empty collection", with("collection", json!(""))),
         ("collection a number", with("collection", json!(5))),
-        ("collection in capitals", with("collection", json!("VISITS"))),
+        (
+            "collection in capitals",
+            with("collection", json!("VISITS")),
+        ),
         ("invalid record uuid", with("id", json!("not-a-uuid"))),
         ("empty record uuid", with("id", json!(""))),
         ("record uuid a number", with("id", json!(123))),
-        ("record uuid with a bad digit", with("id", json!("00000000-0000-0000-0000-00000000000g"))),
-        ("record uuid too long", with("id", json!(format!("{}0", new_id())))),
+        (
+            "record uuid with a bad digit",
+            with("id", json!("00000000-0000-0000-0000-00000000000g")),
+        ),
+        (
+            "record uuid too long",
+            with("id", json!(format!("{}0", new_id()))),
+        ),
         ("invalid mutation uuid", with("mutation_id", json!("1234"))),
-        ("SQL in a uuid", with("id", json!("'; DROP TABLE records; --"))),
+        (
+            "SQL in a uuid",
+            with("id", json!("'; DROP TABLE records; --")),
+        ),
         ("negative base_rev", with("base_rev", json!(-1))),
         ("fractional base_rev", with("base_rev", json!(1.5))),
         ("string base_rev", with("base_rev", json!("1"))),
@@ -326,10 +476,22 @@ async fn case_b4_bad_input_push<S: Store>(app: TestApp<S>, db: Db) -> Outcome {
         ("unknown op", with("op", json!("drop"))),
         ("op null", with("op", Value::Null)),
         ("updated_at words", with("updated_at", json!("yesterday"))),
-        ("updated_at a number", with("updated_at", json!(1_764_150_000_000u64))),
-        ("updated_at impossible date", with("updated_at", json!("2026-13-45T10:00:00.000Z"))),
-        ("updated_at with a multibyte seconds digit", with("updated_at", json!("2026-11-26T10:00:0é00000Z"))),
-        ("updated_at with a multibyte offset", with("updated_at", json!("2026-11-26T10:00:00+0é00"))),
+        (
+            "updated_at a number",
+            with("updated_at", json!(1_764_150_000_000u64)),
+        ),
+        (
+            "updated_at impossible date",
+            with("updated_at", json!("2026-13-45T10:00:00.000Z")),
+        ),
+        (
+            "updated_at with a multibyte seconds digit",
+            with("updated_at", json!("2026-11-26T10:00:0é00000Z")),
+        ),
+        (
+            "updated_at with a multibyte offset",
+            with("updated_at", json!("2026-11-26T10:00:00+0é00")),
+        ),
         ("missing id", without("id")),
         ("missing op", without("op")),
         ("missing collection", without("collection")),
@@ -337,25 +499,93 @@ async fn case_b4_bad_input_push<S: Store>(app: TestApp<S>, db: Db) -> Outcome {
         ("missing updated_at", without("updated_at")),
         ("missing base_rev", without("base_rev")),
         ("data nested 200 deep", deep_text.into_bytes()),
-        ("duplicate keys", br#"{"mutations": [], "mutations": []}"#.to_vec()),
+        (
+            "duplicate keys",
+            br#"{"mutations": [], "mutations": []}"#.to_vec(),
+        ),
     ];
     for (what, body) in bodies {
-        m.expect(raw(Method::POST, "/api/sync/push", Some(&token), JSON, body), BAD_REQUEST, &format!("push: {what}")).await;
+        m.expect(
+            raw(Method::POST, "/api/sync/push", Some(&token), JSON, body),
+            BAD_REQUEST,
+            &format!("push: {what}"),
+        )
+        .await;
     }
     let many: Vec<Value> = (0..501)
         .map(|_| upsert(Collection::Visits, &new_id(), 0, valid(Collection::Visits)))
         .collect();
-    m.expect(raw(Method::POST, "/api/sync/push", Some(&token), JSON, json!({ "mutations": many }).to_string()), BAD_REQUEST, "push: 501 mutations").await;
+    m.expect(
+        raw(
+            Method::POST,
+            "/api/sync/push",
+            Some(&token),
+            JSON,
+            json!({ "mutations": many }).to_string(),
+        ),
+        BAD_REQUEST,
+        "push: 501 mutations",
+    )
+    .await;
     let mut huge = valid(Collection::Visits);
     huge["notes"] = json!("x".repeat(PUSH_MAX_BYTES));
     let body = json!({ "mutations": [upsert(Collection::Visits, &new_id(), 0, huge)] }).to_string();
-    m.expect(raw(Method::POST, "/api/sync/push", Some(&token), JSON, body), TOO_LARGE, "push: body over 8 MiB").await;
+    m.expect(
+        raw(Method::POST, "/api/sync/push", Some(&token), JSON, body),
+        TOO_LARGE,
+        "push: body over 8 MiB",
+    )
+    .await;
     let small = json!({ "mutations": [good.clone()] }).to_string();
-    m.expect(raw(Method::POST, "/api/sync/push", Some(&token), Some("text/plain"), small.clone()), MEDIA_TYPE, "push: text/plain").await;
-    m.expect(raw(Method::POST, "/api/sync/push", Some(&token), None, small.clone()), MEDIA_TYPE, "push: no content type").await;
-    m.expect(raw(Method::POST, "/api/sync/push", Some("expired-or-made-up"), JSON, small.clone()), UNAUTHORIZED, "push: bad token").await;
+    m.expect(
+        raw(
+            Method::POST,
+            "/api/sync/push",
+            Some(&token),
+            Some("text/plain"),
+            small.clone(),
+        ),
+        MEDIA_TYPE,
+        "push: text/plain",
+    )
+    .await;
+    m.expect(
+        raw(
+            Method::POST,
+            "/api/sync/push",
+            Some(&token),
+            None,
+            small.clone(),
+        ),
+        MEDIA_TYPE,
+        "push: no content type",
+    )
+    .await;
+    m.expect(
+        raw(
+            Method::POST,
+            "/api/sync/push",
+            Some("expired-or-made-up"),
+            JSON,
+            small.clone(),
+        ),
+        UNAUTHORIZED,
+        "push: bad token",
+    )
+    .await;
     for method in [Method::GET, Method::PUT, Method::DELETE] {
-        m.expect(raw(method.clone(), "/api/sync/push", Some(&token), JSON, small.clone()), NOT_ALLOWED, &format!("push: {method}")).await;
+        m.expect(
+            raw(
+                method.clone(),
+                "/api/sync/push",
+                Some(&token),
+                JSON,
+                small.clone(),
+            ),
+            NOT_ALLOWED,
+            &format!("push: {method}"),
+        )
+        .await;
     }
 
     // Well-formed pushes whose record is bad: `rejected`, nothing stored.
@@ -372,21 +602,43 @@ async fn case_b4_bad_input_push<S: Store>(app: TestApp<S>, db: Db) -> Outcome {
     let mut missing = visit.clone();
     missing.as_object_mut().unwrap().remove("date");
     let rejected: Vec<(&str, Value)> = vec![
-        ("record over RECORD_MAX_BYTES", upsert(Collection::Visits, &id, 0, oversized)),
-        ("notes over its length limit", field("notes", json!("字".repeat(20_001)))),
-        ("data a string", upsert(Collection::Visits, &id, 0, json!("not an object"))),
+        (
+            "record over RECORD_MAX_BYTES",
+            upsert(Collection::Visits, &id, 0, oversized),
+        ),
+        (
+            "notes over its length limit",
+            field("notes", json!("字".repeat(20_001))),
+        ),
+        (
+            "data a string",
+            upsert(Collection::Visits, &id, 0, json!("not an object")),
+        ),
         ("data null", upsert(Collection::Visits, &id, 0, Value::Null)),
-        ("data a list", upsert(Collection::Visits, &id, 0, json!([1, 2]))),
-        ("a required field missing", upsert(Collection::Visits, &id, 0, missing)),
+        (
+            "data a list",
+            upsert(Collection::Visits, &id, 0, json!([1, 2])),
+        ),
+        (
+            "a required field missing",
+            upsert(Collection::Visits, &id, 0, missing),
+        ),
         ("an unknown field", field("is_admin", json!(true))),
         ("a field of the wrong type", field("date", json!(20261120))),
         ("an impossible date", field("date", json!("2026-02-30"))),
-        ("enterprise_id not a uuid", field("enterprise_id", json!("<script>"))),
+        (
+            "enterprise_id not a uuid",
+            field("enterprise_id", json!("<script>")),
+        ),
         ("a malformed _conflicts", field("_conflicts", json!("yes"))),
-        ("another collection's record", upsert(Collection::Visits, &id, 0, valid(Collection::Fairs))),
+        (
+            "another collection's record",
+            upsert(Collection::Visits, &id, 0, valid(Collection::Fairs)),
+        ),
     ];
     for (what, mutation) in rejected {
-        m.expect_rejected(&token, mutation, &format!("push: {what}")).await;
+        m.expect_rejected(&token, mutation, &format!("push: {what}"))
+            .await;
     }
     let n = m.checked;
     Outcome::new(format!(
@@ -402,9 +654,31 @@ async fn case_b5_bad_input_blob_put<S: Store>(app: TestApp<S>, db: Db) -> Outcom
     let mut m = Matrix::new(&app, &db).await;
     let photo = b"\xff\xd8\xff\xe0 new photo".to_vec();
     let right = format!("/api/blobs/{}", sha(&photo));
-    let put = |uri: &str, token: Option<&str>, ct: Option<&str>, body: Vec<u8>| raw(Method::PUT, uri, token, ct, body);
-    m.expect(put(&format!("/api/blobs/{}", sha(b"other bytes")), Some(&token), Some("image/jpeg"), photo.clone()), BAD_REQUEST, "blob put: hash does not match").await;
-    m.expect(put(&right, Some(&token), Some("image/jpeg"), b"\xff\xd8\xff\xe0 new photO".to_vec()), BAD_REQUEST, "blob put: one byte changed").await;
+    let put = |uri: &str, token: Option<&str>, ct: Option<&str>, body: Vec<u8>| {
+        raw(Method::PUT, uri, token, ct, body)
+    };
+    m.expect(
+        put(
+            &format!("/api/blobs/{}", sha(b"other bytes")),
+            Some(&token),
+            Some("image/jpeg"),
+            photo.clone(),
+        ),
+        BAD_REQUEST,
+        "blob put: hash does not match",
+    )
+    .await;
+    m.expect(
+        put(
+            &right,
+            Some(&token),
+            Some("image/jpeg"),
+            b"\xff\xd8\xff\xe0 new photO".to_vec(),
+        ),
+        BAD_REQUEST,
+        "blob put: one byte changed",
+    )
+    .await;
     let bad_paths = [
         "/api/blobs/abc".to_owned(),
         format!("/api/blobs/{}", "g".repeat(64)),
@@ -416,17 +690,64 @@ async fn case_b5_bad_input_blob_put<S: Store>(app: TestApp<S>, db: Db) -> Outcom
         "/api/blobs/%E4%B8%AD".to_owned(),
     ];
     for uri in &bad_paths {
-        m.expect(put(uri, Some(&token), Some("image/jpeg"), photo.clone()), BAD_REQUEST, &format!("blob put {uri}")).await;
+        m.expect(
+            put(uri, Some(&token), Some("image/jpeg"), photo.clone()),
+            BAD_REQUEST,
+            &format!("blob put {uri}"),
+        )
+        .await;
     }
-    for ct in ["text/html", "image/svg+xml", "application/json", "application/javascript", "text/plain; charset=utf-8"] {
-        m.expect(put(&right, Some(&token), Some(ct), photo.clone()), MEDIA_TYPE, &format!("blob put as {ct}")).await;
+    for ct in [
+        "text/html",
+        "image/svg+xml",
+        "application/json",
+        "application/javascript",
+        "text/plain; charset=utf-8",
+    ] {
+        m.expect(
+            put(&right, Some(&token), Some(ct), photo.clone()),
+            MEDIA_TYPE,
+            &format!("blob put as {ct}"),
+        )
+        .await;
     }
     let big = vec![1u8; 2 * 1024 * 1024 + 1];
-    m.expect(put(&format!("/api/blobs/{}", sha(&big)), Some(&token), Some("image/jpeg"), big.clone()), TOO_LARGE, "blob put: over 2 MiB").await;
-    m.expect(put(&right, None, Some("image/jpeg"), photo.clone()), UNAUTHORIZED, "blob put: anonymous").await;
-    m.expect(put(&right, Some("made-up"), Some("image/jpeg"), photo.clone()), UNAUTHORIZED, "blob put: bad token").await;
+    m.expect(
+        put(
+            &format!("/api/blobs/{}", sha(&big)),
+            Some(&token),
+            Some("image/jpeg"),
+            big.clone(),
+        ),
+        TOO_LARGE,
+        "blob put: over 2 MiB",
+    )
+    .await;
+    m.expect(
+        put(&right, None, Some("image/jpeg"), photo.clone()),
+        UNAUTHORIZED,
+        "blob put: anonymous",
+    )
+    .await;
+    m.expect(
+        put(&right, Some("made-up"), Some("image/jpeg"), photo.clone()),
+        UNAUTHORIZED,
+        "blob put: bad token",
+    )
+    .await;
     for method in [Method::POST, Method::DELETE, Method::PATCH] {
-        m.expect(raw(method.clone(), &right, Some(&token), Some("image/jpeg"), photo.clone()), NOT_ALLOWED, &format!("blob: {method}")).await;
+        m.expect(
+            raw(
+                method.clone(),
+                &right,
+                Some(&token),
+                Some("image/jpeg"),
+                photo.clone(),
+            ),
+            NOT_ALLOWED,
+            &format!("blob: {method}"),
+        )
+        .await;
     }
     let n = m.checked;
     Outcome::new(format!("{n} bad uploads (hash mismatch, bad hashes, non-image types incl. SVG, over 2 MiB, no session, wrong methods): each a JSON 4xx, nothing stored"))
@@ -445,21 +766,51 @@ async fn case_b6_bad_input_blob_get<S: Store>(app: TestApp<S>, db: Db) -> Outcom
         "/api/blobs/'%20OR%20'1'='1".to_owned(),
         format!("/api/blobs/{}", "a".repeat(65)),
     ] {
-        m.expect(get(&uri, Some(&token)), BAD_REQUEST, &format!("blob get {uri}")).await;
+        m.expect(
+            get(&uri, Some(&token)),
+            BAD_REQUEST,
+            &format!("blob get {uri}"),
+        )
+        .await;
     }
-    m.expect(get(&format!("/api/blobs/{}", "0".repeat(64)), Some(&token)), NOT_FOUND, "blob get: unknown hash").await;
-    m.expect(get(&p.photo_uri, None), UNAUTHORIZED, "blob get: anonymous").await;
-    m.expect(get(&p.photo_uri, Some("made-up")), UNAUTHORIZED, "blob get: bad token").await;
-    assert_eq!(app.get(&p.photo_uri, Some(&token)).await.status, StatusCode::OK);
+    m.expect(
+        get(&format!("/api/blobs/{}", "0".repeat(64)), Some(&token)),
+        NOT_FOUND,
+        "blob get: unknown hash",
+    )
+    .await;
+    m.expect(get(&p.photo_uri, None), UNAUTHORIZED, "blob get: anonymous")
+        .await;
+    m.expect(
+        get(&p.photo_uri, Some("made-up")),
+        UNAUTHORIZED,
+        "blob get: bad token",
+    )
+    .await;
+    assert_eq!(
+        app.get(&p.photo_uri, Some(&token)).await.status,
+        StatusCode::OK
+    );
     let n = m.checked;
-    Outcome::new(format!("{n} bad photo reads: each a JSON 4xx, nothing changed")).figure("requests", n)
+    Outcome::new(format!(
+        "{n} bad photo reads: each a JSON 4xx, nothing changed"
+    ))
+    .figure("requests", n)
 }
 
-async fn case_b7_bad_input_health_and_unknown_api_paths<S: Store>(app: TestApp<S>, db: Db) -> Outcome {
+async fn case_b7_bad_input_health_and_unknown_api_paths<S: Store>(
+    app: TestApp<S>,
+    db: Db,
+) -> Outcome {
     let p = populate(&app).await;
     let mut m = Matrix::new(&app, &db).await;
     for method in [Method::POST, Method::PUT, Method::DELETE, Method::PATCH] {
-        m.expect(raw(method.clone(), "/api/health", None, JSON, b"{}".to_vec()), NOT_ALLOWED, &format!("health: {method}")).await;
+        m.expect(
+            raw(method.clone(), "/api/health", None, JSON, b"{}".to_vec()),
+            NOT_ALLOWED,
+            &format!("health: {method}"),
+        )
+        .await;
     }
     let long = format!("/api/{}", "a".repeat(8000));
     let unknown = [
@@ -479,7 +830,12 @@ async fn case_b7_bad_input_health_and_unknown_api_paths<S: Store>(app: TestApp<S
     ];
     for uri in unknown {
         for method in [Method::GET, Method::POST] {
-            m.expect(raw(method.clone(), uri, Some(&p.staff), JSON, b"{}".to_vec()), NOT_FOUND, &format!("{method} {}", &uri[..uri.len().min(40)])).await;
+            m.expect(
+                raw(method.clone(), uri, Some(&p.staff), JSON, b"{}".to_vec()),
+                NOT_FOUND,
+                &format!("{method} {}", &uri[..uri.len().min(40)]),
+            )
+            .await;
         }
     }
     let health = app.get("/api/health?x=%FF", None).await;
@@ -527,16 +883,28 @@ async fn case_b8_random_bad_input_never_5xx<S: Store>(app: TestApp<S>, db: Db) -
     for i in 0..cases {
         let bytes = strategy.new_tree(&mut runner).expect("value").current();
         let r = app
-            .call(raw(Method::POST, "/api/sync/push", Some(&token), JSON, bytes.clone()))
+            .call(raw(
+                Method::POST,
+                "/api/sync/push",
+                Some(&token),
+                JSON,
+                bytes.clone(),
+            ))
             .await;
         if r.status == StatusCode::OK {
             for result in r.json()["results"].as_array().expect("results") {
                 let status = result["status"].as_str().unwrap_or("");
-                assert!(["applied", "duplicate", "conflict", "rejected"].contains(&status), "{result}");
+                assert!(
+                    ["applied", "duplicate", "conflict", "rejected"].contains(&status),
+                    "{result}"
+                );
             }
             ok += 1;
         } else {
-            assert_json_4xx(&r, &format!("damaged push #{i}: {}", String::from_utf8_lossy(&bytes)));
+            assert_json_4xx(
+                &r,
+                &format!("damaged push #{i}: {}", String::from_utf8_lossy(&bytes)),
+            );
             refused += 1;
         }
     }
@@ -547,22 +915,39 @@ async fn case_b8_random_bad_input_never_5xx<S: Store>(app: TestApp<S>, db: Db) -
     let login = prop_oneof![
         any::<Vec<u8>>(),
         "\\PC{0,60}".prop_map(String::into_bytes),
-        ("\\PC{0,20}", "\\PC{0,20}").prop_map(|(u, p)| json!({"username": u, "password": p}).to_string().into_bytes()),
+        ("\\PC{0,20}", "\\PC{0,20}").prop_map(|(u, p)| json!({"username": u, "password": p})
+            .to_string()
+            .into_bytes()),
     ];
     for _ in 0..cases {
         let q = query.new_tree(&mut runner).expect("value").current();
         let r = app.get(&format!("/api/sync/pull?{q}"), None).await;
-        assert!(r.status == StatusCode::OK || r.status == StatusCode::BAD_REQUEST, "?{q}: {} {}", r.status, r.text());
+        assert!(
+            r.status == StatusCode::OK || r.status == StatusCode::BAD_REQUEST,
+            "?{q}: {} {}",
+            r.status,
+            r.text()
+        );
         if r.status != StatusCode::OK {
             assert_json_4xx(&r, &format!("pull ?{q}"));
         }
         let bytes = login.new_tree(&mut runner).expect("value").current();
         let r = app
-            .call(raw(Method::POST, "/api/auth/login", None, JSON, bytes.clone()))
+            .call(raw(
+                Method::POST,
+                "/api/auth/login",
+                None,
+                JSON,
+                bytes.clone(),
+            ))
             .await;
         assert_json_4xx(&r, &format!("login {}", String::from_utf8_lossy(&bytes)));
     }
-    assert_unchanged(&before, &db.snapshot().await, "random pull queries and sign-ins");
+    assert_unchanged(
+        &before,
+        &db.snapshot().await,
+        "random pull queries and sign-ins",
+    );
     Outcome::new(format!(
         "{cases} randomly damaged push bodies ({ok} still valid, {refused} JSON 4xx), {cases} random pull queries, \
          {cases} random sign-in bodies: never a 5xx"

@@ -66,8 +66,18 @@ async fn case_a3_login_brute_force_is_rate_limited<S: Store>(app: TestApp<S>, db
             let response = router.oneshot(req).await.expect("router");
             let status = response.status();
             let headers = response.headers().clone();
-            let body = response.into_body().collect().await.expect("body").to_bytes().to_vec();
-            TestResponse { status, headers, body }
+            let body = response
+                .into_body()
+                .collect()
+                .await
+                .expect("body")
+                .to_bytes()
+                .to_vec();
+            TestResponse {
+                status,
+                headers,
+                body,
+            }
         }
     };
     for name in ["sun", "zhou", "wu"] {
@@ -77,29 +87,61 @@ async fn case_a3_login_brute_force_is_rate_limited<S: Store>(app: TestApp<S>, db
     // Per username: five wrong guesses from five addresses, alternating instances.
     for i in 0..5 {
         let req = attempt("sun", &format!("guess-{i}"), &format!("10.0.0.{i}"));
-        let r = if i % 2 == 0 { app.call(req).await } else { call_second(req).await };
+        let r = if i % 2 == 0 {
+            app.call(req).await
+        } else {
+            call_second(req).await
+        };
         assert_status(&r, StatusCode::UNAUTHORIZED, &format!("guess {i}"));
     }
-    locked(&app.call(attempt("sun", "correct-horse", "10.9.9.9")).await, "6th attempt, right password");
-    locked(&call_second(attempt("sun", "correct-horse", "10.9.9.8")).await, "on the other instance");
+    locked(
+        &app.call(attempt("sun", "correct-horse", "10.9.9.9")).await,
+        "6th attempt, right password",
+    );
+    locked(
+        &call_second(attempt("sun", "correct-horse", "10.9.9.8")).await,
+        "on the other instance",
+    );
     // Others are not locked out by it.
-    assert_eq!(app.call(attempt("zhou", "correct-horse", "10.9.9.9")).await.status, StatusCode::OK);
+    assert_eq!(
+        app.call(attempt("zhou", "correct-horse", "10.9.9.9"))
+            .await
+            .status,
+        StatusCode::OK
+    );
 
     // Per address: five usernames guessed from one address, then a real user from it.
     for i in 0..5 {
-        let r = app.call(attempt(&format!("guess{i}"), "x", "192.0.2.7")).await;
+        let r = app
+            .call(attempt(&format!("guess{i}"), "x", "192.0.2.7"))
+            .await;
         assert_status(&r, StatusCode::UNAUTHORIZED, &format!("address guess {i}"));
     }
-    locked(&app.call(attempt("wu", "correct-horse", "192.0.2.7")).await, "6th from one address");
-    locked(&call_second(attempt("wu", "correct-horse", "192.0.2.7")).await, "6th from one address, other instance");
-    assert_eq!(app.call(attempt("wu", "correct-horse", "192.0.2.8")).await.status, StatusCode::OK);
+    locked(
+        &app.call(attempt("wu", "correct-horse", "192.0.2.7")).await,
+        "6th from one address",
+    );
+    locked(
+        &call_second(attempt("wu", "correct-horse", "192.0.2.7")).await,
+        "6th from one address, other instance",
+    );
+    assert_eq!(
+        app.call(attempt("wu", "correct-horse", "192.0.2.8"))
+            .await
+            .status,
+        StatusCode::OK
+    );
 
     // Thirty guesses at once from thirty addresses: at most five are judged.
     app.add_user("zheng", Role::Staff, "correct-horse").await;
     let burst: Vec<_> = (0..30)
         .map(|i| {
             let (router, req) = (
-                if i % 2 == 0 { app.router.clone() } else { second.clone() },
+                if i % 2 == 0 {
+                    app.router.clone()
+                } else {
+                    second.clone()
+                },
                 attempt("zheng", &format!("burst-{i}"), &format!("172.16.0.{i}")),
             );
             async move {
@@ -109,14 +151,26 @@ async fn case_a3_login_brute_force_is_rate_limited<S: Store>(app: TestApp<S>, db
         })
         .collect();
     let statuses = join_all(burst).await;
-    let judged = statuses.iter().filter(|s| **s == StatusCode::UNAUTHORIZED).count();
-    let refused = statuses.iter().filter(|s| **s == StatusCode::TOO_MANY_REQUESTS).count();
+    let judged = statuses
+        .iter()
+        .filter(|s| **s == StatusCode::UNAUTHORIZED)
+        .count();
+    let refused = statuses
+        .iter()
+        .filter(|s| **s == StatusCode::TOO_MANY_REQUESTS)
+        .count();
     assert_eq!(judged + refused, 30, "{statuses:?}");
     assert!(judged <= 5, "{judged} concurrent guesses were checked");
     // Guessing on one at a time: the burst's checked guesses count, five in all.
     let mut more = 0;
     loop {
-        let r = app.call(attempt("zheng", "one-more-guess", &format!("172.16.2.{more}"))).await;
+        let r = app
+            .call(attempt(
+                "zheng",
+                "one-more-guess",
+                &format!("172.16.2.{more}"),
+            ))
+            .await;
         if r.status == StatusCode::TOO_MANY_REQUESTS {
             break;
         }
@@ -124,9 +178,20 @@ async fn case_a3_login_brute_force_is_rate_limited<S: Store>(app: TestApp<S>, db
         more += 1;
         assert!(judged + more <= 5, "{judged} + {more} guesses checked");
     }
-    assert_eq!(judged + more, 5, "exactly five guesses are checked per window");
-    locked(&app.call(attempt("zheng", "correct-horse", "172.16.1.1")).await, "after the burst");
-    assert!(db.login_attempts().await > 0, "attempts are counted in the database");
+    assert_eq!(
+        judged + more,
+        5,
+        "exactly five guesses are checked per window"
+    );
+    locked(
+        &app.call(attempt("zheng", "correct-horse", "172.16.1.1"))
+            .await,
+        "after the burst",
+    );
+    assert!(
+        db.login_attempts().await > 0,
+        "attempts are counted in the database"
+    );
     Outcome::new(format!(
         "5 failures per username (any address) or per address (any username) → 429 + Retry-After, even with the right \
          password and on a second instance; a burst of 30 concurrent guesses: {judged} checked, {refused} refused"

@@ -89,9 +89,15 @@ async fn case_f6_clock_skew_of_a_day_loses_nothing<S: Store>(app: TestApp<S>, _d
     for fast_first in [true, false] {
         let id = d.create("原始备注", "原始目的").await;
         let (first, second) = if fast_first {
-            (d.edit(&id, 1, fast.clone()).await, d.edit(&id, -1, slow.clone()).await)
+            (
+                d.edit(&id, 1, fast.clone()).await,
+                d.edit(&id, -1, slow.clone()).await,
+            )
         } else {
-            (d.edit(&id, -1, slow.clone()).await, d.edit(&id, 1, fast.clone()).await)
+            (
+                d.edit(&id, -1, slow.clone()).await,
+                d.edit(&id, 1, fast.clone()).await,
+            )
         };
         assert_eq!(first["status"], "applied", "{first}");
         assert_eq!(
@@ -105,15 +111,23 @@ async fn case_f6_clock_skew_of_a_day_loses_nothing<S: Store>(app: TestApp<S>, _d
             rec["data"]["notes"], fast["notes"],
             "the later updated_at wins (fast first: {fast_first})"
         );
-        let conflicts = rec["data"]["_conflicts"].as_array().expect("_conflicts kept");
+        let conflicts = rec["data"]["_conflicts"]
+            .as_array()
+            .expect("_conflicts kept");
         assert_eq!(conflicts.len(), 1, "{conflicts:?}");
         assert_eq!(conflicts[0]["path"], "notes");
         assert_eq!(conflicts[0]["kept"], fast["notes"]);
-        assert_eq!(conflicts[0]["other"], slow["notes"], "the other value is kept");
+        assert_eq!(
+            conflicts[0]["other"], slow["notes"],
+            "the other value is kept"
+        );
         assert_eq!(conflicts[0]["kept_updated_at"], at(now + DAY_MS));
         assert_eq!(conflicts[0]["other_updated_at"], at(now - DAY_MS));
         assert_eq!(rec["updated_at"], at(now + DAY_MS));
-        assert_eq!(second["merged"], rec["data"], "the device is told the merge");
+        assert_eq!(
+            second["merged"], rec["data"],
+            "the device is told the merge"
+        );
         same_field.push(rec);
     }
     assert_eq!(
@@ -127,12 +141,21 @@ async fn case_f6_clock_skew_of_a_day_loses_nothing<S: Store>(app: TestApp<S>, _d
         let fast_notes = visit("快设备改了备注", "原始目的");
         let slow_purpose = visit("原始备注", "慢设备改了目的");
         let (first, second) = if fast_first {
-            (d.edit(&id, 1, fast_notes).await, d.edit(&id, -1, slow_purpose).await)
+            (
+                d.edit(&id, 1, fast_notes).await,
+                d.edit(&id, -1, slow_purpose).await,
+            )
         } else {
-            (d.edit(&id, -1, slow_purpose).await, d.edit(&id, 1, fast_notes).await)
+            (
+                d.edit(&id, -1, slow_purpose).await,
+                d.edit(&id, 1, fast_notes).await,
+            )
         };
         assert_eq!(first["status"], "applied", "{first}");
-        assert_eq!(second["status"], "applied", "merged without conflict: {second}");
+        assert_eq!(
+            second["status"], "applied",
+            "merged without conflict: {second}"
+        );
         let rec = d.latest(&id).await;
         assert_eq!(rec["data"]["notes"], "快设备改了备注");
         assert_eq!(rec["data"]["purpose"], "慢设备改了目的");
@@ -145,9 +168,20 @@ async fn case_f6_clock_skew_of_a_day_loses_nothing<S: Store>(app: TestApp<S>, _d
     let id = same_field[0]["id"].as_str().unwrap().to_owned();
     let mut resolved = slow.clone();
     resolved["notes"] = slow["notes"].clone();
-    let m = mutation(Collection::Visits, &id, 3, "upsert", resolved.clone(), &at(now));
+    let m = mutation(
+        Collection::Visits,
+        &id,
+        3,
+        "upsert",
+        resolved.clone(),
+        &at(now),
+    );
     let r = app.push_one(Some(&token), m).await;
-    assert_eq!((r["status"].as_str(), r["rev"].as_u64()), (Some("applied"), Some(4)), "{r}");
+    assert_eq!(
+        (r["status"].as_str(), r["rev"].as_u64()),
+        (Some("applied"), Some(4)),
+        "{r}"
+    );
     let rec = d.latest(&id).await;
     assert_eq!(rec["data"], resolved);
     Outcome::new(

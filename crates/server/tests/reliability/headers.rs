@@ -21,7 +21,8 @@ use tongji_server::apply::PreparedMutation;
 use tongji_server::dist::Dist;
 use tongji_server::state::AppState;
 use tongji_server::store::{
-    AttemptCounts, Blob, NewUser, SeedRecord, SessionUser, Store, StoreResult, StoredRecord, UserRecord,
+    AttemptCounts, Blob, NewUser, SeedRecord, SessionUser, Store, StoreResult, StoredRecord,
+    UserRecord,
 };
 
 use crate::harness::{from_ip, json_request, request, test_config, TestApp, TestResponse};
@@ -39,11 +40,27 @@ fn build_dist(dir: &std::path::Path) {
          <script type=\"module\">{LOADER}</script></head><body></body></html>"
     );
     std::fs::write(dir.join("index.html"), index).unwrap();
-    std::fs::write(dir.join("tongji-app-1a2b3c4d5e6f7a8b_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
-    std::fs::write(dir.join("tongji-app-1a2b3c4d5e6f7a8b.js"), "export default function init() {}\n").unwrap();
-    std::fs::write(dir.join("style-0123456789abcdef.css"), "body { font-size: 18px; }\n").unwrap();
+    std::fs::write(
+        dir.join("tongji-app-1a2b3c4d5e6f7a8b_bg.wasm"),
+        b"\0asm\x01\0\0\0",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("tongji-app-1a2b3c4d5e6f7a8b.js"),
+        "export default function init() {}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("style-0123456789abcdef.css"),
+        "body { font-size: 18px; }\n",
+    )
+    .unwrap();
     std::fs::write(dir.join("manifest.webmanifest"), "{\"name\": \"通济通\"}").unwrap();
-    std::fs::write(dir.join("sw.js"), "self.addEventListener('fetch', () => {});").unwrap();
+    std::fs::write(
+        dir.join("sw.js"),
+        "self.addEventListener('fetch', () => {});",
+    )
+    .unwrap();
 }
 
 /// SHA-256 (base64) of every inline `<script>` in `html`, found independently of the server's parser.
@@ -57,7 +74,7 @@ fn inline_script_hashes(html: &str) -> Vec<String> {
         let body_start = open_end + 1;
         let body_end = after.find("</script>").expect("script end");
         if !tag.contains(" src=") {
-            let digest = Sha256::digest(after[body_start..body_end].as_bytes());
+            let digest = Sha256::digest(&after.as_bytes()[body_start..body_end]);
             out.push(base64::engine::general_purpose::STANDARD.encode(digest));
         }
         rest = &after[body_end + "</script>".len()..];
@@ -78,25 +95,45 @@ fn directives(csp: &str) -> BTreeMap<String, Vec<String>> {
 
 /// Checks the three headers; `scripts` are the hashes the policy must list.
 fn check(r: &TestResponse, what: &str, scripts: &[String]) {
-    assert_eq!(r.header("x-content-type-options"), "nosniff", "{what}: nosniff");
+    assert_eq!(
+        r.header("x-content-type-options"),
+        "nosniff",
+        "{what}: nosniff"
+    );
     let referrer = r.header("referrer-policy");
     assert!(
-        ["no-referrer", "same-origin", "strict-origin", "strict-origin-when-cross-origin"].contains(&referrer),
+        [
+            "no-referrer",
+            "same-origin",
+            "strict-origin",
+            "strict-origin-when-cross-origin"
+        ]
+        .contains(&referrer),
         "{what}: Referrer-Policy {referrer:?}"
     );
     let csp = r.header("content-security-policy");
     assert!(!csp.is_empty(), "{what}: no Content-Security-Policy");
     let d = directives(csp);
     let get = |name: &str| d.get(name).cloned().unwrap_or_default();
-    assert_eq!(get("default-src"), ["'self'"], "{what}: default-src in {csp}");
+    assert_eq!(
+        get("default-src"),
+        ["'self'"],
+        "{what}: default-src in {csp}"
+    );
     let script = get("script-src");
     assert!(script.contains(&"'self'".to_owned()), "{what}: {csp}");
-    assert!(script.contains(&"'wasm-unsafe-eval'".to_owned()), "{what}: {csp}");
+    assert!(
+        script.contains(&"'wasm-unsafe-eval'".to_owned()),
+        "{what}: {csp}"
+    );
     // A page must allow its loader by hash; other responses may carry the
     // stricter policy computed before index.html was (re)loaded.
     if r.header("content-type").starts_with("text/html") {
         for hash in scripts {
-            assert!(script.contains(&format!("'sha256-{hash}'")), "{what}: loader hash {hash} missing from {csp}");
+            assert!(
+                script.contains(&format!("'sha256-{hash}'")),
+                "{what}: loader hash {hash} missing from {csp}"
+            );
         }
     }
     for word in &script {
@@ -105,13 +142,19 @@ fn check(r: &TestResponse, what: &str, scripts: &[String]) {
             "{what}: script-src allows {word}: {csp}"
         );
     }
-    assert!(!csp.contains("unsafe-inline") && !csp.contains("'unsafe-eval'"), "{what}: {csp}");
+    assert!(
+        !csp.contains("unsafe-inline") && !csp.contains("'unsafe-eval'"),
+        "{what}: {csp}"
+    );
     assert_eq!(get("object-src"), ["'none'"], "{what}: {csp}");
     assert_eq!(get("frame-ancestors"), ["'none'"], "{what}: {csp}");
     assert_eq!(get("base-uri"), ["'self'"], "{what}: {csp}");
     for (name, sources) in &d {
         for s in sources {
-            assert!(s != "*" && s != "http:" && s != "https:", "{what}: {name} allows {s}");
+            assert!(
+                s != "*" && s != "http:" && s != "https:",
+                "{what}: {name} allows {s}"
+            );
         }
     }
 }
@@ -122,24 +165,80 @@ struct PanickingStore;
 
 #[async_trait]
 impl Store for PanickingStore {
-    async fn get_user_count(&self) -> StoreResult<u64> { panic!("store bug") }
-    async fn get_user(&self, _: &str) -> StoreResult<UserRecord> { panic!("store bug") }
-    async fn put_new_user(&self, _: NewUser) -> StoreResult<UserRecord> { panic!("store bug") }
-    async fn put_user(&self, _: NewUser) -> StoreResult<UserRecord> { panic!("store bug") }
-    async fn put_session(&self, _: &str, _: &str, _: Timestamp) -> StoreResult<()> { panic!("store bug") }
-    async fn get_session(&self, _: &str, _: Timestamp) -> StoreResult<SessionUser> { panic!("store bug") }
-    async fn delete_session(&self, _: &str) -> StoreResult<()> { panic!("store bug") }
-    async fn put_login_attempt(&self, _: &str, _: &str, _: Timestamp, _: Timestamp) -> StoreResult<i64> { panic!("store bug") }
-    async fn get_login_attempt_counts(&self, _: &str, _: &str, _: Timestamp) -> StoreResult<AttemptCounts> { panic!("store bug") }
-    async fn delete_login_attempt(&self, _: i64) -> StoreResult<()> { panic!("store bug") }
-    async fn delete_login_attempts_for(&self, _: &str) -> StoreResult<()> { panic!("store bug") }
-    async fn list_changes(&self, _: u64, _: u32, _: &[Collection]) -> StoreResult<Vec<StoredRecord>> { panic!("store bug") }
-    async fn get_head_seq(&self) -> StoreResult<u64> { panic!("store bug") }
-    async fn get_record(&self, _: Collection, _: RecordId) -> StoreResult<StoredRecord> { panic!("store bug") }
-    async fn put_mutations(&self, _: Option<Role>, _: &[PreparedMutation]) -> StoreResult<Vec<MutationResult>> { panic!("store bug") }
-    async fn put_seed(&self, _: &[SeedRecord], _: Timestamp) -> StoreResult<bool> { panic!("store bug") }
-    async fn put_blob(&self, _: &str, _: &str, _: &[u8]) -> StoreResult<bool> { panic!("store bug") }
-    async fn get_blob(&self, _: &str) -> StoreResult<Blob> { panic!("store bug") }
+    async fn get_user_count(&self) -> StoreResult<u64> {
+        panic!("store bug")
+    }
+    async fn get_user(&self, _: &str) -> StoreResult<UserRecord> {
+        panic!("store bug")
+    }
+    async fn put_new_user(&self, _: NewUser) -> StoreResult<UserRecord> {
+        panic!("store bug")
+    }
+    async fn put_user(&self, _: NewUser) -> StoreResult<UserRecord> {
+        panic!("store bug")
+    }
+    async fn put_session(&self, _: &str, _: &str, _: Timestamp) -> StoreResult<()> {
+        panic!("store bug")
+    }
+    async fn get_session(&self, _: &str, _: Timestamp) -> StoreResult<SessionUser> {
+        panic!("store bug")
+    }
+    async fn delete_session(&self, _: &str) -> StoreResult<()> {
+        panic!("store bug")
+    }
+    async fn put_login_attempt(
+        &self,
+        _: &str,
+        _: &str,
+        _: Timestamp,
+        _: Timestamp,
+    ) -> StoreResult<i64> {
+        panic!("store bug")
+    }
+    async fn get_login_attempt_counts(
+        &self,
+        _: &str,
+        _: &str,
+        _: Timestamp,
+    ) -> StoreResult<AttemptCounts> {
+        panic!("store bug")
+    }
+    async fn delete_login_attempt(&self, _: i64) -> StoreResult<()> {
+        panic!("store bug")
+    }
+    async fn delete_login_attempts_for(&self, _: &str) -> StoreResult<()> {
+        panic!("store bug")
+    }
+    async fn list_changes(
+        &self,
+        _: u64,
+        _: u32,
+        _: &[Collection],
+    ) -> StoreResult<Vec<StoredRecord>> {
+        panic!("store bug")
+    }
+    async fn get_head_seq(&self) -> StoreResult<u64> {
+        panic!("store bug")
+    }
+    async fn get_record(&self, _: Collection, _: RecordId) -> StoreResult<StoredRecord> {
+        panic!("store bug")
+    }
+    async fn put_mutations(
+        &self,
+        _: Option<Role>,
+        _: &[PreparedMutation],
+    ) -> StoreResult<Vec<MutationResult>> {
+        panic!("store bug")
+    }
+    async fn put_seed(&self, _: &[SeedRecord], _: Timestamp) -> StoreResult<bool> {
+        panic!("store bug")
+    }
+    async fn put_blob(&self, _: &str, _: &str, _: &[u8]) -> StoreResult<bool> {
+        panic!("store bug")
+    }
+    async fn get_blob(&self, _: &str) -> StoreResult<Blob> {
+        panic!("store bug")
+    }
 }
 
 async fn case_a5_security_headers_on_every_response<S: Store>(app: TestApp<S>, db: Db) -> Outcome {
@@ -151,43 +250,123 @@ async fn case_a5_security_headers_on_every_response<S: Store>(app: TestApp<S>, d
     let photo = b"\xff\xd8\xff\xe0 photo".to_vec();
     let photo_uri = format!("/api/blobs/{}", hex::encode(Sha256::digest(&photo)));
     let mut put = request(Method::PUT, &photo_uri, Some(&token), Body::from(photo));
-    put.headers_mut().insert(header::CONTENT_TYPE, "image/jpeg".parse().unwrap());
-    let mut responses: Vec<(String, TestResponse)> = vec![("blob PUT 201".into(), app.call(put).await)];
+    put.headers_mut()
+        .insert(header::CONTENT_TYPE, "image/jpeg".parse().unwrap());
+    let mut responses: Vec<(String, TestResponse)> =
+        vec![("blob PUT 201".into(), app.call(put).await)];
     let get = |uri: &str| request(Method::GET, uri, None, Body::empty());
-    let etag = app.get(&photo_uri, Some(&token)).await.header("etag").to_owned();
+    let etag = app
+        .get(&photo_uri, Some(&token))
+        .await
+        .header("etag")
+        .to_owned();
     let mut not_modified = request(Method::GET, &photo_uri, Some(&token), Body::empty());
-    not_modified.headers_mut().insert(header::IF_NONE_MATCH, etag.parse().unwrap());
+    not_modified
+        .headers_mut()
+        .insert(header::IF_NONE_MATCH, etag.parse().unwrap());
     let cases: Vec<(&str, Request<Body>, StatusCode)> = vec![
         ("index.html", get("/"), StatusCode::OK),
         ("SPA route", get("/jobs/123"), StatusCode::OK),
-        ("HEAD /", request(Method::HEAD, "/", None, Body::empty()), StatusCode::OK),
-        ("hashed js", get("/tongji-app-1a2b3c4d5e6f7a8b.js"), StatusCode::OK),
-        ("hashed wasm", get("/tongji-app-1a2b3c4d5e6f7a8b_bg.wasm"), StatusCode::OK),
-        ("hashed css", get("/style-0123456789abcdef.css"), StatusCode::OK),
+        (
+            "HEAD /",
+            request(Method::HEAD, "/", None, Body::empty()),
+            StatusCode::OK,
+        ),
+        (
+            "hashed js",
+            get("/tongji-app-1a2b3c4d5e6f7a8b.js"),
+            StatusCode::OK,
+        ),
+        (
+            "hashed wasm",
+            get("/tongji-app-1a2b3c4d5e6f7a8b_bg.wasm"),
+            StatusCode::OK,
+        ),
+        (
+            "hashed css",
+            get("/style-0123456789abcdef.css"),
+            StatusCode::OK,
+        ),
         ("manifest", get("/manifest.webmanifest"), StatusCode::OK),
         ("service worker", get("/sw.js"), StatusCode::OK),
-        ("missing asset 404", get("/tongji-app-ffffffffffffffff.js"), StatusCode::NOT_FOUND),
-        ("page POST 405", request(Method::POST, "/jobs/1", None, Body::empty()), StatusCode::METHOD_NOT_ALLOWED),
+        (
+            "missing asset 404",
+            get("/tongji-app-ffffffffffffffff.js"),
+            StatusCode::NOT_FOUND,
+        ),
+        (
+            "page POST 405",
+            request(Method::POST, "/jobs/1", None, Body::empty()),
+            StatusCode::METHOD_NOT_ALLOWED,
+        ),
         ("health", get("/api/health"), StatusCode::OK),
-        ("pull", request(Method::GET, "/api/sync/pull", Some(&token), Body::empty()), StatusCode::OK),
-        ("push", json_request(Method::POST, "/api/sync/push", Some(&token), &json!({"mutations": []})), StatusCode::OK),
-        ("photo", request(Method::GET, &photo_uri, Some(&token), Body::empty()), StatusCode::OK),
+        (
+            "pull",
+            request(Method::GET, "/api/sync/pull", Some(&token), Body::empty()),
+            StatusCode::OK,
+        ),
+        (
+            "push",
+            json_request(
+                Method::POST,
+                "/api/sync/push",
+                Some(&token),
+                &json!({"mutations": []}),
+            ),
+            StatusCode::OK,
+        ),
+        (
+            "photo",
+            request(Method::GET, &photo_uri, Some(&token), Body::empty()),
+            StatusCode::OK,
+        ),
         ("photo 304", not_modified, StatusCode::NOT_MODIFIED),
         ("API 404", get("/api/nope"), StatusCode::NOT_FOUND),
-        ("API 400", get("/api/sync/pull?since=-1"), StatusCode::BAD_REQUEST),
-        ("API 401", request(Method::GET, "/api/sync/pull", Some("bad"), Body::empty()), StatusCode::UNAUTHORIZED),
-        ("API 405", request(Method::DELETE, "/api/sync/pull", None, Body::empty()), StatusCode::METHOD_NOT_ALLOWED),
+        (
+            "API 400",
+            get("/api/sync/pull?since=-1"),
+            StatusCode::BAD_REQUEST,
+        ),
+        (
+            "API 401",
+            request(Method::GET, "/api/sync/pull", Some("bad"), Body::empty()),
+            StatusCode::UNAUTHORIZED,
+        ),
+        (
+            "API 405",
+            request(Method::DELETE, "/api/sync/pull", None, Body::empty()),
+            StatusCode::METHOD_NOT_ALLOWED,
+        ),
         (
             "API 413",
-            json_request(Method::POST, "/api/auth/login", None, &json!({"username": "a", "password": "p".repeat(20_000)})),
+            json_request(
+                Method::POST,
+                "/api/auth/login",
+                None,
+                &json!({"username": "a", "password": "p".repeat(20_000)}),
+            ),
             StatusCode::PAYLOAD_TOO_LARGE,
         ),
         (
             "API 415",
-            request(Method::POST, "/api/sync/push", Some(&token), Body::from("{}")),
+            request(
+                Method::POST,
+                "/api/sync/push",
+                Some(&token),
+                Body::from("{}"),
+            ),
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
         ),
-        ("logout 204", request(Method::POST, "/api/auth/logout", Some(&token), Body::empty()), StatusCode::NO_CONTENT),
+        (
+            "logout 204",
+            request(
+                Method::POST,
+                "/api/auth/logout",
+                Some(&token),
+                Body::empty(),
+            ),
+            StatusCode::NO_CONTENT,
+        ),
     ];
     for (what, req, status) in cases {
         let r = app.call(req).await;
@@ -197,7 +376,12 @@ async fn case_a5_security_headers_on_every_response<S: Store>(app: TestApp<S>, d
     let mut last = None;
     for i in 0..6 {
         let req = from_ip(
-            json_request(Method::POST, "/api/auth/login", None, &json!({"username": format!("x{i}"), "password": "y"})),
+            json_request(
+                Method::POST,
+                "/api/auth/login",
+                None,
+                &json!({"username": format!("x{i}"), "password": "y"}),
+            ),
             "198.51.100.1",
         );
         last = Some(app.call(req).await);
@@ -212,13 +396,27 @@ async fn case_a5_security_headers_on_every_response<S: Store>(app: TestApp<S>, d
             // A database that lost its main table under the running app.
             let dir = tempfile::tempdir().unwrap();
             let file = dir.path().join("tongji.db");
-            let store = tongji_server::store::sqlite::Sqlite::open(&file).await.unwrap();
-            let router = tongji_server::app(AppState::new(store, Dist::new(app.dist.path()), test_config()));
+            let store = tongji_server::store::sqlite::Sqlite::open(&file)
+                .await
+                .unwrap();
+            let router = tongji_server::app(AppState::new(
+                store,
+                Dist::new(app.dist.path()),
+                test_config(),
+            ));
             let url = format!("sqlite://{}", file.display());
             let conn = sqlx::SqlitePool::connect(&url).await.unwrap();
-            sqlx::query("DROP TABLE records").execute(&conn).await.unwrap();
+            sqlx::query("DROP TABLE records")
+                .execute(&conn)
+                .await
+                .unwrap();
             conn.close().await;
-            let r = TestApp { router, store: app.store.clone(), dist: tempfile::tempdir().unwrap(), _data: Some(dir) };
+            let r = TestApp {
+                router,
+                store: app.store.clone(),
+                dist: tempfile::tempdir().unwrap(),
+                _data: Some(dir),
+            };
             r.get("/api/sync/pull", None).await
         }
         Db::Postgres { .. } => {
@@ -231,11 +429,20 @@ async fn case_a5_security_headers_on_every_response<S: Store>(app: TestApp<S>, d
             r
         }
     };
-    assert_eq!(broken.status, StatusCode::INTERNAL_SERVER_ERROR, "{}", broken.text());
+    assert_eq!(
+        broken.status,
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "{}",
+        broken.text()
+    );
     assert_eq!(broken.json()["error"]["code"], "internal");
     responses.push(("API 500 (database failure)".into(), broken));
     let panicking = TestApp {
-        router: tongji_server::app(AppState::new(PanickingStore, Dist::new(app.dist.path()), test_config())),
+        router: tongji_server::app(AppState::new(
+            PanickingStore,
+            Dist::new(app.dist.path()),
+            test_config(),
+        )),
         store: PanickingStore,
         dist: tempfile::tempdir().unwrap(),
         _data: None,
@@ -265,7 +472,11 @@ async fn case_a5_security_headers_on_every_response<S: Store>(app: TestApp<S>, d
     if let Ok(html) = std::fs::read_to_string(real.join("index.html")) {
         let hashes = inline_script_hashes(&html);
         let live = TestApp {
-            router: tongji_server::app(AppState::new(app.store.clone(), Dist::new(&real), test_config())),
+            router: tongji_server::app(AppState::new(
+                app.store.clone(),
+                Dist::new(&real),
+                test_config(),
+            )),
             store: app.store.clone(),
             dist: tempfile::tempdir().unwrap(),
             _data: None,

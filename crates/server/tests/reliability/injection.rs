@@ -83,21 +83,39 @@ fn rich(c: Collection) -> Value {
                 "history": [{"at": "2026-11-26T10:00:00.000Z", "by": "王芳", "status": "open", "note": "已联系"}]}],
             "photos": [{"sha256": "a".repeat(64), "bytes": 1000, "width": 10, "height": 10, "caption": "厂房"}],
         }),
-        Collection::Interests => json!({"position_id": any_id, "name": "张三", "phone": "13812345678",
-            "message": "想了解岗位", "created_at": "2026-11-26T10:00:00.000Z"}),
+        Collection::Interests => {
+            json!({"position_id": any_id, "name": "张三", "phone": "13812345678",
+            "message": "想了解岗位", "created_at": "2026-11-26T10:00:00.000Z"})
+        }
     };
     let full = match c {
-        Collection::Fairs => records::encode(&records::decode::<records::Fair>(&data).expect("fair")),
-        Collection::Employers => records::encode(&records::decode::<records::Employer>(&data).expect("employer")),
-        Collection::Positions => records::encode(&records::decode::<records::Position>(&data).expect("position")),
+        Collection::Fairs => {
+            records::encode(&records::decode::<records::Fair>(&data).expect("fair"))
+        }
+        Collection::Employers => {
+            records::encode(&records::decode::<records::Employer>(&data).expect("employer"))
+        }
+        Collection::Positions => {
+            records::encode(&records::decode::<records::Position>(&data).expect("position"))
+        }
         Collection::PolicyCategories => {
             records::encode(&records::decode::<records::PolicyCategory>(&data).expect("category"))
         }
-        Collection::Policies => records::encode(&records::decode::<records::Policy>(&data).expect("policy")),
-        Collection::Enterprises => records::encode(&records::decode::<records::Enterprise>(&data).expect("enterprise")),
-        Collection::Projects => records::encode(&records::decode::<records::Project>(&data).expect("project")),
-        Collection::Visits => records::encode(&records::decode::<records::Visit>(&data).expect("visit")),
-        Collection::Interests => records::encode(&records::decode::<records::Interest>(&data).expect("interest")),
+        Collection::Policies => {
+            records::encode(&records::decode::<records::Policy>(&data).expect("policy"))
+        }
+        Collection::Enterprises => {
+            records::encode(&records::decode::<records::Enterprise>(&data).expect("enterprise"))
+        }
+        Collection::Projects => {
+            records::encode(&records::decode::<records::Project>(&data).expect("project"))
+        }
+        Collection::Visits => {
+            records::encode(&records::decode::<records::Visit>(&data).expect("visit"))
+        }
+        Collection::Interests => {
+            records::encode(&records::decode::<records::Interest>(&data).expect("interest"))
+        }
     };
     assert_eq!(validate_data(c, &full), Ok(()), "rich {c}");
     full
@@ -109,7 +127,12 @@ enum Seg {
     Index(usize),
 }
 
-fn leaves(v: &Value, path: &mut Vec<Seg>, out: &mut Vec<Vec<Seg>>, empty_lists: &mut Vec<Vec<Seg>>) {
+fn leaves(
+    v: &Value,
+    path: &mut Vec<Seg>,
+    out: &mut Vec<Vec<Seg>>,
+    empty_lists: &mut Vec<Vec<Seg>>,
+) {
     match v {
         Value::String(_) => out.push(path.clone()),
         Value::Array(items) if items.is_empty() => empty_lists.push(path.clone()),
@@ -252,24 +275,47 @@ async fn verbatim<S: Store>(app: TestApp<S>, db: Db, payloads: &[&str], label: &
     .figure("records", sent.len())
 }
 
-async fn case_i1_xss_payloads_stored_and_returned_verbatim<S: Store>(app: TestApp<S>, db: Db) -> Outcome {
+async fn case_i1_xss_payloads_stored_and_returned_verbatim<S: Store>(
+    app: TestApp<S>,
+    db: Db,
+) -> Outcome {
     // A link field takes only http(s) links: no `javascript:` URL is ever stored.
     let admin = app.admin_token().await;
-    for url in ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "data:text/html,<script>alert(1)</script>", " javascript:alert(1)"] {
+    for url in [
+        "javascript:alert(1)",
+        "JaVaScRiPt:alert(1)",
+        "data:text/html,<script>alert(1)</script>",
+        " javascript:alert(1)",
+    ] {
         let mut fair = valid(Collection::Fairs);
         fair["online_url"] = json!(url);
-        let r = app.push_one(Some(&admin), upsert(Collection::Fairs, &new_id(), 0, fair)).await;
+        let r = app
+            .push_one(Some(&admin), upsert(Collection::Fairs, &new_id(), 0, fair))
+            .await;
         assert_eq!(r["status"], "rejected", "{url}: {r}");
     }
     verbatim(app, db, XSS, "XSS").await
 }
 
-async fn case_i2_sql_metacharacters_stored_and_returned_verbatim<S: Store>(app: TestApp<S>, db: Db) -> Outcome {
+async fn case_i2_sql_metacharacters_stored_and_returned_verbatim<S: Store>(
+    app: TestApp<S>,
+    db: Db,
+) -> Outcome {
     // Metacharacters in credentials are just wrong credentials.
-    app.add_user("wang", domain::collection::Role::Staff, "correct-horse").await;
-    for (u, p) in [("wang' --", "x"), ("' OR '1'='1", "' OR '1'='1"), ("wang", "' OR '1'='1' --")] {
+    app.add_user("wang", domain::collection::Role::Staff, "correct-horse")
+        .await;
+    for (u, p) in [
+        ("wang' --", "x"),
+        ("' OR '1'='1", "' OR '1'='1"),
+        ("wang", "' OR '1'='1' --"),
+    ] {
         let r = app.login(u, p).await;
-        assert_eq!(r.status, StatusCode::UNAUTHORIZED, "{u} / {p}: {}", r.text());
+        assert_eq!(
+            r.status,
+            StatusCode::UNAUTHORIZED,
+            "{u} / {p}: {}",
+            r.text()
+        );
     }
     verbatim(app, db, SQL, "SQL-metacharacter").await
 }

@@ -54,16 +54,42 @@ fn kill9_during_push(db: ProcessDb) {
     std::thread::sleep(Duration::from_millis(800));
     server.kill9();
     let outcome = pusher.join().unwrap();
-    assert!(outcome.is_err() || outcome.as_ref().is_ok_and(|a| a.status != 200), "the push was cut");
+    assert!(
+        outcome.is_err() || outcome.as_ref().is_ok_and(|a| a.status != 200),
+        "the push was cut"
+    );
 
     let server = start(&db, &[]);
-    assert!(pull_from(server.addr, &token, since, 1000).0.is_empty(), "nothing half-applied");
-    let retry = http(server.addr, "POST", "/api/sync/push", Some(&token), Some(&body)).unwrap();
+    assert!(
+        pull_from(server.addr, &token, since, 1000).0.is_empty(),
+        "nothing half-applied"
+    );
+    let retry = http(
+        server.addr,
+        "POST",
+        "/api/sync/push",
+        Some(&token),
+        Some(&body),
+    )
+    .unwrap();
     assert_eq!(retry.status, 200);
     let results = retry.json()["results"].as_array().unwrap().clone();
-    assert!(results.iter().all(|r| r["status"] == "applied" && r["rev"] == 1));
-    let again = http(server.addr, "POST", "/api/sync/push", Some(&token), Some(&body)).unwrap();
-    assert!(again.json()["results"].as_array().unwrap().iter().all(|r| r["status"] == "duplicate" && r["rev"] == 1));
+    assert!(results
+        .iter()
+        .all(|r| r["status"] == "applied" && r["rev"] == 1));
+    let again = http(
+        server.addr,
+        "POST",
+        "/api/sync/push",
+        Some(&token),
+        Some(&body),
+    )
+    .unwrap();
+    assert!(again.json()["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|r| r["status"] == "duplicate" && r["rev"] == 1));
     let feed = pull_from(server.addr, &token, since, 1000).0;
     let feed_ids: Vec<&str> = feed.iter().map(|c| c["id"].as_str().unwrap()).collect();
     assert_eq!(feed_ids, ids.iter().map(String::as_str).collect::<Vec<_>>());
@@ -82,8 +108,13 @@ mod f1_postgres {
     /// SQLite: tests/process/crash.rs.
     #[test]
     fn case_f1_kill9_during_push_applies_exactly_once() {
-        let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
-        let Some(db) = crate::support::ProcessDb::postgres(&rt) else { return };
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        let Some(db) = crate::support::ProcessDb::postgres(&rt) else {
+            return;
+        };
         drop(rt);
         super::kill9_during_push(db);
     }
@@ -93,7 +124,10 @@ mod f1_postgres {
 fn send_pull(addr: SocketAddr, path: &str, token: &str) -> std::io::Result<TcpStream> {
     let mut stream = TcpStream::connect(addr)?;
     stream.set_read_timeout(Some(Duration::from_secs(60)))?;
-    write!(stream, "GET {path} HTTP/1.0\r\nHost: {addr}\r\nAuthorization: Bearer {token}\r\n\r\n")?;
+    write!(
+        stream,
+        "GET {path} HTTP/1.0\r\nHost: {addr}\r\nAuthorization: Bearer {token}\r\n\r\n"
+    )?;
     Ok(stream)
 }
 
@@ -101,7 +135,10 @@ fn send_pull(addr: SocketAddr, path: &str, token: &str) -> std::io::Result<TcpSt
 fn read_page(mut stream: TcpStream) -> Result<Value, String> {
     let mut raw = Vec::new();
     stream.read_to_end(&mut raw).map_err(|e| e.to_string())?;
-    let split = raw.windows(4).position(|w| w == b"\r\n\r\n").ok_or("no header end")?;
+    let split = raw
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .ok_or("no header end")?;
     let head = String::from_utf8_lossy(&raw[..split]).to_ascii_lowercase();
     if !head.starts_with("http/1.") || head.split_whitespace().nth(1) != Some("200") {
         return Err(format!("not a 200: {}", head.lines().next().unwrap_or("")));
@@ -129,9 +166,16 @@ impl Device {
     fn apply(&mut self, page: &Value) {
         for c in page["changes"].as_array().expect("changes") {
             let seq = c["seq"].as_u64().unwrap();
-            assert!(seq > self.since, "seq {seq} after checkpoint {}: a change repeated or went back", self.since);
+            assert!(
+                seq > self.since,
+                "seq {seq} after checkpoint {}: a change repeated or went back",
+                self.since
+            );
             self.since = seq;
-            self.replica.insert(c["id"].as_str().unwrap().to_owned(), (c["rev"].as_u64().unwrap(), seq));
+            self.replica.insert(
+                c["id"].as_str().unwrap().to_owned(),
+                (c["rev"].as_u64().unwrap(), seq),
+            );
         }
         assert_eq!(page["next"].as_u64(), Some(self.since));
         self.pages += 1;
@@ -170,8 +214,14 @@ fn kill9_during_pull(db: ProcessDb) {
                 let results = loop {
                     let at = *addr.lock().unwrap();
                     match http(at, "POST", "/api/sync/push", Some(&token), Some(&body)) {
-                        Ok(a) if a.status == 200 => break a.json()["results"].as_array().unwrap().clone(),
-                        Ok(a) => panic!("push answered {}: {}", a.status, String::from_utf8_lossy(&a.body)),
+                        Ok(a) if a.status == 200 => {
+                            break a.json()["results"].as_array().unwrap().clone()
+                        }
+                        Ok(a) => panic!(
+                            "push answered {}: {}",
+                            a.status,
+                            String::from_utf8_lossy(&a.body)
+                        ),
                         Err(_) => {
                             attempts += 1;
                             assert!(attempts < 600, "the server never came back");
@@ -183,7 +233,8 @@ fn kill9_during_pull(db: ProcessDb) {
                     retried += 1;
                 }
                 for (r, (id, rev, notes)) in results.iter().zip(expect) {
-                    let ok = r["status"] == "applied" || (attempts > 0 && r["status"] == "duplicate");
+                    let ok =
+                        r["status"] == "applied" || (attempts > 0 && r["status"] == "duplicate");
                     assert!(ok && r["rev"] == rev, "{r}");
                     acked.insert(id, (rev, notes));
                 }
@@ -199,8 +250,15 @@ fn kill9_during_pull(db: ProcessDb) {
     for _ in 0..KILLS {
         // A few pages as usual.
         for _ in 0..3 {
-            let page = read_page(send_pull(server.addr, &format!("/api/sync/pull?since={}&limit={PAGE}", device.since), &token).unwrap())
-                .expect("normal page");
+            let page = read_page(
+                send_pull(
+                    server.addr,
+                    &format!("/api/sync/pull?since={}&limit={PAGE}", device.since),
+                    &token,
+                )
+                .unwrap(),
+            )
+            .expect("normal page");
             device.apply(&page);
         }
         // A pull in flight when the server dies.
@@ -222,8 +280,15 @@ fn kill9_during_pull(db: ProcessDb) {
     let (acked, batches, retried) = pusher.join().expect("pusher");
     // Catch up to the end of the feed.
     loop {
-        let page = read_page(send_pull(server.addr, &format!("/api/sync/pull?since={}&limit={PAGE}", device.since), &token).unwrap())
-            .expect("catch-up page");
+        let page = read_page(
+            send_pull(
+                server.addr,
+                &format!("/api/sync/pull?since={}&limit={PAGE}", device.since),
+                &token,
+            )
+            .unwrap(),
+        )
+        .expect("catch-up page");
         device.apply(&page);
         if page["more"] != true {
             break;
@@ -232,12 +297,23 @@ fn kill9_during_pull(db: ProcessDb) {
     let feed = pull_all(server.addr, &token);
     let expected: BTreeMap<String, (u64, u64)> = feed
         .iter()
-        .map(|c| (c["id"].as_str().unwrap().to_owned(), (c["rev"].as_u64().unwrap(), c["seq"].as_u64().unwrap())))
+        .map(|c| {
+            (
+                c["id"].as_str().unwrap().to_owned(),
+                (c["rev"].as_u64().unwrap(), c["seq"].as_u64().unwrap()),
+            )
+        })
         .collect();
     assert_eq!(expected.len(), feed.len(), "each record once in the feed");
-    assert_eq!(device.replica, expected, "the device's replica equals the final feed");
+    assert_eq!(
+        device.replica, expected,
+        "the device's replica equals the final feed"
+    );
     for (id, (rev, notes)) in &acked {
-        let change = feed.iter().find(|c| c["id"] == id.as_str()).unwrap_or_else(|| panic!("acknowledged {id} lost"));
+        let change = feed
+            .iter()
+            .find(|c| c["id"] == id.as_str())
+            .unwrap_or_else(|| panic!("acknowledged {id} lost"));
         assert_eq!(change["rev"].as_u64(), Some(*rev), "{id}");
         assert_eq!(change["data"]["notes"], notes.as_str(), "{id}");
     }
@@ -271,8 +347,13 @@ mod sqlite {
 mod postgres {
     #[test]
     fn case_f2_kill9_during_pull_never_skips_or_repeats() {
-        let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
-        let Some(db) = crate::support::ProcessDb::postgres(&rt) else { return };
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        let Some(db) = crate::support::ProcessDb::postgres(&rt) else {
+            return;
+        };
         drop(rt);
         super::kill9_during_pull(db);
     }

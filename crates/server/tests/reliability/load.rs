@@ -57,7 +57,11 @@ async fn case_l1_bounded_load_sqlite_loses_nothing() {
         .expect("sqlite");
     let addr = engine::serve(store, USERS).await.expect("serve");
     let report = engine::run(addr, USERS, &config()).await;
-    check(&report, "sqlite", "case_l1_bounded_load_sqlite_loses_nothing");
+    check(
+        &report,
+        "sqlite",
+        "case_l1_bounded_load_sqlite_loses_nothing",
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -68,7 +72,11 @@ async fn case_l2_bounded_load_postgres_loses_nothing() {
     let addr = engine::serve(store.clone(), USERS).await.expect("serve");
     let report = engine::run(addr, USERS, &config()).await;
     store.close().await;
-    check(&report, "postgres", "case_l2_bounded_load_postgres_loses_nothing");
+    check(
+        &report,
+        "postgres",
+        "case_l2_bounded_load_postgres_loses_nothing",
+    );
     let admin = sqlx::PgPool::connect(&url).await.expect("connect");
     sqlx::query(&format!("DROP SCHEMA {schema} CASCADE"))
         .execute(&admin)

@@ -13,6 +13,9 @@
 //! (`kill -9`, log scraping) reuse `tests/process/server.rs`.
 
 #[allow(dead_code)]
+#[path = "../../examples/load/engine.rs"]
+mod engine;
+#[allow(dead_code)]
 #[path = "../api/fixtures.rs"]
 mod fixtures;
 #[allow(dead_code)]
@@ -21,9 +24,6 @@ mod harness;
 #[allow(dead_code)]
 #[path = "../process/server.rs"]
 mod server;
-#[allow(dead_code)]
-#[path = "../../examples/load/engine.rs"]
-mod engine;
 
 mod support;
 

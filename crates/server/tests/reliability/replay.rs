@@ -40,7 +40,11 @@ async fn case_f5_replayed_old_push_is_duplicate_and_changes_nothing<S: Store>(
     assert_eq!(first.status, StatusCode::OK, "{}", first.text());
     let first_results = first.json()["results"].clone();
     for r in first_results.as_array().unwrap() {
-        assert_eq!((&r["status"], &r["rev"]), (&json!("applied"), &json!(1)), "{r}");
+        assert_eq!(
+            (&r["status"], &r["rev"]),
+            (&json!("applied"), &json!(1)),
+            "{r}"
+        );
     }
 
     // Newer work: two edits of one record, a delete of another.
@@ -48,7 +52,14 @@ async fn case_f5_replayed_old_push_is_duplicate_and_changes_nothing<S: Store>(
         let r = app
             .push_one(
                 Some(&token),
-                mutation(Collection::Visits, &edited, base, "upsert", visit(notes), NOW),
+                mutation(
+                    Collection::Visits,
+                    &edited,
+                    base,
+                    "upsert",
+                    visit(notes),
+                    NOW,
+                ),
             )
             .await;
         assert_eq!(r["status"], "applied", "{r}");

@@ -130,7 +130,14 @@ pub type Snapshot = BTreeMap<&'static str, Vec<String>>;
 const TABLES: &[(&str, &[&str])] = &[
     (
         "users",
-        &["id", "username", "name", "role", "password_hash", "created_at"],
+        &[
+            "id",
+            "username",
+            "name",
+            "role",
+            "password_hash",
+            "created_at",
+        ],
     ),
     (
         "sessions",
@@ -172,9 +179,7 @@ const TABLES: &[(&str, &[&str])] = &[
 
 impl Db {
     pub async fn sqlite_file(file: &Path) -> Db {
-        let options = SqliteConnectOptions::new()
-            .filename(file)
-            .read_only(true);
+        let options = SqliteConnectOptions::new().filename(file).read_only(true);
         let pool = SqlitePoolOptions::new()
             .max_connections(1)
             .connect_with(options)

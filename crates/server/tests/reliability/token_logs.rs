@@ -39,14 +39,28 @@ fn start(db: &ProcessDb, log: std::path::PathBuf) -> Logged {
         .stderr(Stdio::from(file))
         .spawn()
         .expect("spawn tongji-server");
+    // Owned at once, so a failed start still kills and reaps it.
+    let mut server = Logged {
+        child,
+        addr: SocketAddr::from(([127, 0, 0, 1], 0)),
+        log,
+    };
     let started = Instant::now();
     loop {
-        let text = std::fs::read_to_string(&log).unwrap_or_default();
+        let text = std::fs::read_to_string(&server.log).unwrap_or_default();
         if let Some(rest) = text.split("listening on http://").nth(1) {
-            let addr = rest.split_whitespace().next().expect("address").parse().expect("address");
-            return Logged { child, addr, log };
+            server.addr = rest
+                .split_whitespace()
+                .next()
+                .expect("address")
+                .parse()
+                .expect("address");
+            return server;
         }
-        assert!(started.elapsed() < Duration::from_secs(120), "server did not start: {text}");
+        assert!(
+            started.elapsed() < Duration::from_secs(120),
+            "server did not start: {text}"
+        );
         std::thread::sleep(Duration::from_millis(50));
     }
 }
@@ -64,7 +78,11 @@ fn run(db: ProcessDb) {
         .stderr(Stdio::null())
         .spawn()
         .expect("user add");
-    std::io::Write::write_all(add.stdin.as_mut().unwrap(), format!("{password}\n").as_bytes()).unwrap();
+    std::io::Write::write_all(
+        add.stdin.as_mut().unwrap(),
+        format!("{password}\n").as_bytes(),
+    )
+    .unwrap();
     drop(add.stdin.take());
     assert!(add.wait().unwrap().success(), "user add");
     let mut server = start(&db, dir.path().join("server.log"));
@@ -79,12 +97,26 @@ fn run(db: ProcessDb) {
     ];
     let mut tokens = Vec::new();
     for _ in 0..2 {
-        let r = http(addr, "POST", "/api/auth/login", None, Some(&json!({"username": "wang", "password": password}))).unwrap();
+        let r = http(
+            addr,
+            "POST",
+            "/api/auth/login",
+            None,
+            Some(&json!({"username": "wang", "password": password})),
+        )
+        .unwrap();
         assert_eq!(r.status, 200);
         tokens.push(r.json()["token"].as_str().unwrap().to_owned());
     }
     let token = tokens[0].clone();
-    let r = http(addr, "POST", "/api/auth/login", None, Some(&json!({"username": "wang", "password": wrong_password}))).unwrap();
+    let r = http(
+        addr,
+        "POST",
+        "/api/auth/login",
+        None,
+        Some(&json!({"username": "wang", "password": wrong_password})),
+    )
+    .unwrap();
     assert_eq!(r.status, 401);
     let r = http(addr, "GET", "/api/sync/pull?limit=5", Some(&token), None).unwrap();
     assert_eq!(r.status, 200);
@@ -95,15 +127,38 @@ fn run(db: ProcessDb) {
     assert_eq!(r.status, 200);
     // A photo (raw bytes through a JSON-less request is not needed: the GET path suffices).
     let photo_uri = format!("/api/blobs/{}", hex::encode(Sha256::digest(b"none")));
-    assert_eq!(http(addr, "GET", &photo_uri, Some(&token), None).unwrap().status, 404);
-    assert_eq!(http(addr, "GET", "/api/sync/pull", Some(&made_up), None).unwrap().status, 401);
-    assert_eq!(http(addr, "POST", "/api/auth/logout", Some(&token), None).unwrap().status, 204);
-    assert_eq!(http(addr, "GET", "/api/sync/pull", Some(&token), None).unwrap().status, 401);
+    assert_eq!(
+        http(addr, "GET", &photo_uri, Some(&token), None)
+            .unwrap()
+            .status,
+        404
+    );
+    assert_eq!(
+        http(addr, "GET", "/api/sync/pull", Some(&made_up), None)
+            .unwrap()
+            .status,
+        401
+    );
+    assert_eq!(
+        http(addr, "POST", "/api/auth/logout", Some(&token), None)
+            .unwrap()
+            .status,
+        204
+    );
+    assert_eq!(
+        http(addr, "GET", "/api/sync/pull", Some(&token), None)
+            .unwrap()
+            .status,
+        401
+    );
     std::thread::sleep(Duration::from_millis(300));
     server.child.kill().ok();
     server.child.wait().ok();
     let mut log = String::new();
-    std::fs::File::open(&server.log).unwrap().read_to_string(&mut log).unwrap();
+    std::fs::File::open(&server.log)
+        .unwrap()
+        .read_to_string(&mut log)
+        .unwrap();
     db.drop_schema();
 
     for (i, t) in tokens.iter().enumerate() {
@@ -113,12 +168,21 @@ fn run(db: ProcessDb) {
     }
     // The log really is at trace level and covers the requests.
     assert!(log.contains("TRACE"), "trace output expected");
-    assert!(log.contains("signed in"), "sign-ins are logged (without secrets)");
-    assert!(log.contains("/api/sync/push") || log.contains("uri=/api/sync"), "requests are traced");
+    assert!(
+        log.contains("signed in"),
+        "sign-ins are logged (without secrets)"
+    );
+    assert!(
+        log.contains("/api/sync/push") || log.contains("uri=/api/sync"),
+        "requests are traced"
+    );
     for (what, secret) in &secrets {
         if let Some(at) = log.find(secret.as_str()) {
             let from = log[..at].rfind('\n').unwrap_or(0);
-            panic!("{what} appears in the log: {}", &log[from..(at + secret.len() + 80).min(log.len())]);
+            panic!(
+                "{what} appears in the log: {}",
+                &log[from..(at + secret.len() + 80).min(log.len())]
+            );
         }
     }
     record(
@@ -145,8 +209,13 @@ mod sqlite {
 mod postgres {
     #[test]
     fn case_a4_tokens_and_passwords_never_logged() {
-        let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
-        let Some(db) = crate::support::ProcessDb::postgres(&rt) else { return };
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        let Some(db) = crate::support::ProcessDb::postgres(&rt) else {
+            return;
+        };
         super::run(db);
     }
 }
