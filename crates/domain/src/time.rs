@@ -213,7 +213,9 @@ impl Timestamp {
     /// seconds are kept to the millisecond.
     pub fn parse(text: &str) -> Result<Timestamp, TimeError> {
         let bad = || TimeError::Format(text.to_owned());
-        if text.len() < 20 || !text.is_char_boundary(10) {
+        // RFC 3339 is ASCII; checking first keeps the byte slicing below on
+        // char boundaries (a multibyte digit used to panic the server).
+        if text.len() < 20 || !text.is_ascii() {
             return Err(bad());
         }
         let date = Date::parse(&text[..10])?;

@@ -46,11 +46,12 @@ pub fn app<S: Store>(state: AppState<S>) -> Router {
     Router::new()
         .nest("/api", api)
         .fallback(static_files::serve::<S>)
+        .layer(CatchPanicLayer::custom(panic_response))
+        // Outside the panic catcher, so a panic's 500 gets the headers too.
         .layer(middleware::from_fn_with_state(
             state.dist.clone(),
             headers::security,
         ))
-        .layer(CatchPanicLayer::custom(panic_response))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }
