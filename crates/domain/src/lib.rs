@@ -19,6 +19,9 @@
 pub mod api;
 pub mod collection;
 pub mod demo;
+pub mod enrolment;
+pub mod followup;
+pub mod forms;
 pub mod ids;
 pub mod lang;
 pub mod merge;
