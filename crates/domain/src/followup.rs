@@ -151,6 +151,26 @@ pub fn reopen(
     Ok(())
 }
 
+/// Logs status changes made by editing a visit: every follow-up of `after`
+/// whose status differs from the same item in `before` (or that is new and
+/// already done) gets a history entry, so the history tells every change
+/// even when it was made in the form rather than with [`close`].
+pub fn log_status_changes(before: Option<&Visit>, after: &mut Visit, by: &str, at: Timestamp) {
+    for f in &mut after.follow_ups {
+        let old = before
+            .and_then(|b| b.follow_ups.iter().find(|x| x.id == f.id))
+            .map(|x| x.status);
+        let changed = match old {
+            Some(status) => status != f.status,
+            None => f.status == FollowUpStatus::Done,
+        };
+        if changed {
+            let status = f.status;
+            change(f, status, by, "", at);
+        }
+    }
+}
+
 /// An open follow-up that needs attention, with where it lives.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Attention {
@@ -427,6 +447,41 @@ mod tests {
             ]
         );
         assert_eq!(due_state(&f, date("2026-11-26")), DueState::Done);
+    }
+
+    #[test]
+    fn status_changes_made_in_the_form_are_logged() {
+        let at = Timestamp::from_millis(5_000);
+        let mut before = visit(
+            "2026-11-01",
+            vec![],
+            vec![follow_up("2026-11-10"), follow_up("2026-11-12")],
+        );
+        before.follow_ups[1].history.push(FollowUpEvent {
+            at: Timestamp::from_millis(1),
+            by: "王磊".into(),
+            status: FollowUpStatus::Open,
+            note: "初始".into(),
+        });
+        let mut after = before.clone();
+        after.follow_ups[0].status = FollowUpStatus::Done;
+        let mut added = follow_up("2026-11-30");
+        added.status = FollowUpStatus::Done;
+        after.follow_ups.push(added);
+        after.follow_ups.push(follow_up("2026-12-01"));
+        log_status_changes(Some(&before), &mut after, "李娜", at);
+        assert_eq!(after.follow_ups[0].history.len(), 1);
+        assert_eq!(after.follow_ups[0].history[0].by, "李娜");
+        assert_eq!(after.follow_ups[0].history[0].status, FollowUpStatus::Done);
+        assert_eq!(
+            after.follow_ups[1].history, before.follow_ups[1].history,
+            "unchanged"
+        );
+        assert_eq!(after.follow_ups[2].history.len(), 1, "new and already done");
+        assert!(after.follow_ups[3].history.is_empty(), "new and open");
+        let mut fresh = visit("2026-11-01", vec![], vec![follow_up("2026-11-10")]);
+        log_status_changes(None, &mut fresh, "王磊", at);
+        assert!(fresh.follow_ups[0].history.is_empty());
     }
 
     #[test]

@@ -22,7 +22,7 @@ pub use position::{Education, Position};
 pub use project::{Blocker, Milestone, ProgressUpdate, Project, ProjectLevel, ProjectStatus};
 pub use visit::{
     Difficulty, DifficultyCategory, DifficultyStatus, FollowUp, FollowUpEvent, FollowUpStatus,
-    Indicators, PhotoRef, Urgency, Visit,
+    Indicators, PhotoRef, Urgency, Visit, MAX_PHOTOS, MAX_PHOTO_BYTES,
 };
 
 use crate::collection::Collection;
