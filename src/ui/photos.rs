@@ -10,7 +10,7 @@
 
 mod process;
 
-pub use process::{fit, sha256_hex, PhotoError, LONG_SIDE};
+pub use process::{add_photo, fit, sha256_hex, PhotoError, LONG_SIDE};
 
 use crate::i18n::{t, use_lang};
 use crate::sync;

@@ -5,7 +5,7 @@
 use super::close_follow_up::FollowUpItem;
 use super::labels::{people, wan};
 use super::policy_matches::PolicyMatches;
-use super::queries::{enterprise, visits_of};
+use super::queries::{enterprise, settled, visits_of, Settled};
 use crate::clock::today;
 use crate::error::ErrorView;
 use crate::i18n::{t, use_lang};
@@ -28,8 +28,8 @@ pub fn EnterpriseDetailPage() -> impl IntoView {
             .with(|p| p.get("id"))
             .and_then(|s| s.parse::<RecordId>().ok())
     };
-    let record = enterprise(id);
-    let history = visits_of(id);
+    let record = settled(enterprise(id));
+    let history = settled(visits_of(id));
     move || {
         match record.get() {
         None => view! { <p class="muted">{t("正在读取…", "Loading…")}</p> }.into_any(),
@@ -48,10 +48,7 @@ pub fn EnterpriseDetailPage() -> impl IntoView {
 }
 
 #[component]
-fn EnterpriseDetail(
-    record: Stored<Enterprise>,
-    history: super::queries::Records<Visit>,
-) -> impl IntoView {
+fn EnterpriseDetail(record: Stored<Enterprise>, history: Settled<Visit>) -> impl IntoView {
     let lang = use_lang();
     let id = record.id;
     let e = record.data;
@@ -251,7 +248,7 @@ pub fn VisitSummary(
 
 /// Open difficulties and follow-ups of an enterprise's visits.
 #[component]
-fn OpenItems(history: super::queries::Records<Visit>) -> impl IntoView {
+fn OpenItems(history: Settled<Visit>) -> impl IntoView {
     let lang = use_lang();
     move || {
         let list = history.get().and_then(Result::ok).unwrap_or_default();

@@ -240,3 +240,18 @@ pub fn signed_in_name(session: CurrentSession) -> String {
         .map(|s| s.user.name)
         .unwrap_or_default()
 }
+
+/// A collection read through [`settled`].
+pub type Settled<T> = Memo<Option<Result<Vec<Stored<T>>, AppError>>>;
+
+/// A resource's value that only notifies when it really changed: a sync
+/// re-reads whole collections, and a page showing one record must not be
+/// rebuilt (closing an open note box) when other records changed.
+pub fn settled<T: PartialEq + Clone + Send + Sync + 'static>(
+    resource: LocalResource<Result<T, AppError>>,
+) -> Memo<Option<Result<T, AppError>>> {
+    Memo::new_with_compare(
+        move |_| resource.get(),
+        |old, new| !matches!((old, new), (Some(Some(Ok(a))), Some(Some(Ok(b)))) if a == b),
+    )
+}

@@ -1,6 +1,7 @@
 //! The routes of this section (registered by the app shell). Every page is
-//! staff only, behind `<RequireStaff>`. Fixed paths come before `:id`
-//! paths: the router takes the first route that matches.
+//! staff only, behind `<RequireStaff>` (the start page shows its title to
+//! everyone). Fixed paths come before `:id` paths: the router takes the
+//! first route that matches.
 
 use super::board_page::BoardPage;
 use super::enterprise_detail_page::EnterpriseDetailPage;
@@ -18,7 +19,7 @@ use leptos_router::{path, MatchNestedRoutes};
 #[component(transparent)]
 pub fn VisitRoutes() -> impl MatchNestedRoutes + Clone {
     view! {
-        <Route path=path!("/visits") view=|| view! { <RequireStaff><VisitsPage /></RequireStaff> } />
+        <Route path=path!("/visits") view=VisitsPage />
         <Route path=path!("/visits/board") view=|| view! { <RequireStaff><BoardPage /></RequireStaff> } />
         <Route path=path!("/visits/new") view=|| view! { <RequireStaff><VisitFormPage /></RequireStaff> } />
         <Route path=path!("/visits/enterprises") view=|| view! { <RequireStaff><EnterpriseListPage /></RequireStaff> } />

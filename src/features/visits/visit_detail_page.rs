@@ -3,7 +3,7 @@
 
 use super::close_follow_up::FollowUpItem;
 use super::labels::{people, wan};
-use super::queries::{enterprises, list_of, policies, visit};
+use super::queries::{enterprises, list_of, policies, settled, visit};
 use crate::clock::today;
 use crate::error::ErrorView;
 use crate::i18n::{t, use_lang};
@@ -24,7 +24,7 @@ pub fn VisitDetailPage() -> impl IntoView {
             .with(|p| p.get("id"))
             .and_then(|s| s.parse::<RecordId>().ok())
     };
-    let record = visit(id);
+    let record = settled(visit(id));
     move || {
         match record.get() {
         None => view! { <p class="muted">{t("正在读取…", "Loading…")}</p> }.into_any(),

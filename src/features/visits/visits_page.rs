@@ -6,6 +6,7 @@ use super::enterprise_detail_page::VisitSummary;
 use super::queries::{enterprises, error_of, list_of, newest_first, visits};
 use crate::clock::today;
 use crate::error::ErrorView;
+use crate::features::account::RequireStaff;
 use crate::i18n::{t, use_lang};
 use crate::ui::EmptyState;
 use domain::followup::{needing_attention, DueState};
@@ -15,9 +16,21 @@ use leptos::prelude::*;
 /// Latest visits listed.
 const RECENT: usize = 20;
 
-/// The page.
+/// The page; its title shows to everyone, the rest to staff only.
 #[component]
 pub fn VisitsPage() -> impl IntoView {
+    view! {
+        <section class="page">
+            <h1 class="page__title">{t("企业走访", "Enterprise visits")}</h1>
+            <RequireStaff>
+                <VisitsHub />
+            </RequireStaff>
+        </section>
+    }
+}
+
+#[component]
+fn VisitsHub() -> impl IntoView {
     let lang = use_lang();
     let all_visits = visits();
     let ledger = enterprises();
@@ -29,8 +42,6 @@ pub fn VisitsPage() -> impl IntoView {
             .count()
     };
     view! {
-        <section class="page">
-            <h1 class="page__title">{t("企业走访", "Enterprise visits")}</h1>
             <DraftBanner />
             <nav class="tiles" aria-label=t("走访工作", "Visit work")>
                 <a class="tile tile--primary" href="/visits/new">
@@ -83,6 +94,5 @@ pub fn VisitsPage() -> impl IntoView {
                     }.into_any()
                 }}
             </section>
-        </section>
     }
 }
