@@ -8,7 +8,7 @@ use wasm_bindgen_test::wasm_bindgen_test_configure;
 wasm_bindgen_test_configure!(run_in_browser);
 
 #[path = "web/photos.rs"]
-mod photos;
+mod wphotos;
 #[path = "web/shell.rs"]
 mod shell;
 #[path = "web/store.rs"]
