@@ -1,5 +1,7 @@
 //! Shared presentational components. Nothing here reads the store or the
-//! network; data arrives as props or contexts.
+//! network; data arrives as props or contexts. The one exception is
+//! `photos`: a photo's bytes live in the local store (and on the server),
+//! so its picker and thumbnails read and write them there.
 
 pub mod download;
 mod empty_state;
@@ -8,9 +10,11 @@ pub mod format;
 mod header;
 mod icon;
 mod nav;
+pub mod photos;
 
 pub use empty_state::EmptyState;
 pub use field::{field_error, CheckboxField, Choice, SelectField, TextArea, TextField};
 pub use header::Header;
 pub use icon::{Icon, IconKind};
 pub use nav::Nav;
+pub use photos::{PhotoGallery, PhotoPicker};

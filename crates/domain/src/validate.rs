@@ -50,6 +50,8 @@ pub enum Problem {
     MissingReference,
     /// The record could not be decoded (wrong type, missing or unknown field).
     Shape(String),
+    /// A form field that must hold a number holds something else.
+    NotANumber,
 }
 
 /// One invalid field: its key (matching the form input), its label and the problem.
@@ -165,6 +167,12 @@ fn problem_text(problem: &Problem, lang: Lang) -> String {
             "：请选择"
         } else {
             ": please choose one"
+        }
+        .into(),
+        Problem::NotANumber => if zh {
+            "：请填写数字"
+        } else {
+            ": enter a number"
         }
         .into(),
         Problem::Shape(detail) => {
@@ -432,6 +440,12 @@ impl CreditCode {
         }
     }
 
+    /// Whether a character can occur in a code at all (digits and capital
+    /// letters without I, O, Z, S, V).
+    pub fn is_code_char(c: char) -> bool {
+        c.is_ascii() && credit_value(c as u8).is_some()
+    }
+
     /// The code text.
     pub fn as_str(&self) -> &str {
         &self.0
@@ -492,6 +506,58 @@ mod tests {
                 Err(Problem::CreditCodeFormat),
                 "{bad}"
             );
+        }
+    }
+
+    #[test]
+    fn more_published_codes_and_typing_slips() {
+        // Codes published on the business licences of well-known companies
+        // (Alibaba China, Tencent, Xiaomi, Baidu, Tesla Shanghai), an
+        // individual business (92...) and a co-operative-style code with
+        // letters in the organisation part: all real format, right check
+        // characters. Lower case is accepted and normalised.
+        for code in [
+            "91330100716105852F",
+            "9144030071526726XG",
+            "91110108551385082Q",
+            "91110000802100433B",
+            "91310000MA1FL4B24G",
+            "92370282MA3CJHNK39",
+            "9144030071526726xg",
+        ] {
+            assert!(CreditCode::parse(code).is_ok(), "{code} should be valid");
+        }
+        // Typing slips the check character catches: two neighbours swapped,
+        // one character mistyped, the doc example.
+        for code in [
+            "91330107016105852F",
+            "9144030017526726XG",
+            "91110108551385028Q",
+            "91310000MA1FL4B42G",
+            "91110000802100433C",
+            "91370282MA3CCYLQ6H",
+        ] {
+            assert_eq!(
+                CreditCode::parse(code),
+                Err(Problem::CreditCodeCheckDigit),
+                "{code}"
+            );
+        }
+        // Old 15-digit registration numbers, inner spaces, hyphens.
+        for code in [
+            "370282600123456",
+            "9133 0100716105852F",
+            "91330100-716105852F",
+        ] {
+            assert_eq!(
+                CreditCode::parse(code),
+                Err(Problem::CreditCodeFormat),
+                "{code}"
+            );
+        }
+        assert!(CreditCode::is_code_char('Y'));
+        for c in ['I', 'O', 'Z', 'S', 'V', 'a', '中', ' '] {
+            assert!(!CreditCode::is_code_char(c), "{c}");
         }
     }
 

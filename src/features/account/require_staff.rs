@@ -5,16 +5,35 @@ use crate::i18n::t;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Gate {
+    Loading,
+    Open,
+    Closed,
+}
+
 /// Gate for staff-only pages.
 #[component]
 pub fn RequireStaff(children: ChildrenFn) -> impl IntoView {
     let session = expect_context::<CurrentSession>();
     let location = use_location();
     let login_href = move || format!("/login?next={}", location.pathname.get());
-    move || {
+    // The session is re-read after every sync (it lives with the sync
+    // metadata); only a change of the gate may rebuild the page, or a form
+    // being filled in would be reset by each sync.
+    let gate = Memo::new(move |_| {
         if session.active().is_some() {
-            children().into_any()
+            Gate::Open
         } else if !session.loaded() {
+            Gate::Loading
+        } else {
+            Gate::Closed
+        }
+    });
+    move || {
+        if gate.get() == Gate::Open {
+            children().into_any()
+        } else if gate.get() == Gate::Loading {
             view! { <p class="muted">{t("正在读取登录状态…", "Checking your login…")}</p> }
                 .into_any()
         } else {

@@ -1,23 +1,32 @@
-//! The "Enterprise visits" section.
+//! The "Enterprise visits" section, for signed-in staff: the enterprise
+//! ledger (企业台账), visit records (走访记录) with difficulties, follow-ups
+//! and photos, and the follow-up board.
+//!
+//! Pages read from the local store through `queries.rs`, so everything works
+//! offline; the rules (validation, drafts, due dates, enrolment thresholds,
+//! policy matching) come from `crates/domain`. The visit form autosaves a
+//! draft on every change. Nothing here talks to the network.
 
+mod board_page;
+mod close_follow_up;
+mod credit_code_field;
+mod difficulty_chart;
+mod difficulty_rows;
+mod draft_banner;
+mod enterprise_detail_page;
+mod enterprise_form;
+mod enterprise_form_page;
+mod enterprise_list_page;
+mod enterprise_picker;
+mod follow_up_rows;
+mod labels;
+mod policy_matches;
+mod policy_picker;
+pub mod queries;
 mod routes;
+mod visit_detail_page;
+mod visit_form;
+mod visit_form_page;
+mod visits_page;
 
 pub use routes::VisitRoutes;
-
-use crate::i18n::t;
-use crate::ui::EmptyState;
-use leptos::prelude::*;
-
-/// Section page (placeholder until its feature lands).
-#[component]
-pub fn VisitsPage() -> impl IntoView {
-    view! {
-        <section class="page">
-            <h1 class="page__title">{t("企业走访", "Enterprise visits")}</h1>
-            <EmptyState
-                title=t("即将上线", "Coming soon")
-                body=t("企业台账、走访记录与跟进事项正在建设中（工作人员登录后使用）。", "The enterprise ledger, visit records and follow-ups are being built (for signed-in staff).")
-            />
-        </section>
-    }
-}

@@ -1,6 +1,16 @@
-//! The routes of this section (registered by the app shell).
+//! The routes of this section (registered by the app shell). Every page is
+//! staff only, behind `<RequireStaff>` (the start page shows its title to
+//! everyone). Fixed paths come before `:id` paths: the router takes the
+//! first route that matches.
 
-use super::VisitsPage;
+use super::board_page::BoardPage;
+use super::enterprise_detail_page::EnterpriseDetailPage;
+use super::enterprise_form_page::EnterpriseFormPage;
+use super::enterprise_list_page::EnterpriseListPage;
+use super::visit_detail_page::VisitDetailPage;
+use super::visit_form_page::VisitFormPage;
+use super::visits_page::VisitsPage;
+use crate::features::account::RequireStaff;
 use leptos::prelude::*;
 use leptos_router::components::Route;
 use leptos_router::{path, MatchNestedRoutes};
@@ -8,5 +18,16 @@ use leptos_router::{path, MatchNestedRoutes};
 /// Every route of the section.
 #[component(transparent)]
 pub fn VisitRoutes() -> impl MatchNestedRoutes + Clone {
-    view! { <Route path=path!("/visits") view=VisitsPage /> }.into_inner()
+    view! {
+        <Route path=path!("/visits") view=VisitsPage />
+        <Route path=path!("/visits/board") view=|| view! { <RequireStaff><BoardPage /></RequireStaff> } />
+        <Route path=path!("/visits/new") view=|| view! { <RequireStaff><VisitFormPage /></RequireStaff> } />
+        <Route path=path!("/visits/enterprises") view=|| view! { <RequireStaff><EnterpriseListPage /></RequireStaff> } />
+        <Route path=path!("/visits/enterprises/new") view=|| view! { <RequireStaff><EnterpriseFormPage /></RequireStaff> } />
+        <Route path=path!("/visits/enterprises/:id/edit") view=|| view! { <RequireStaff><EnterpriseFormPage /></RequireStaff> } />
+        <Route path=path!("/visits/enterprises/:id") view=|| view! { <RequireStaff><EnterpriseDetailPage /></RequireStaff> } />
+        <Route path=path!("/visits/:id/edit") view=|| view! { <RequireStaff><VisitFormPage /></RequireStaff> } />
+        <Route path=path!("/visits/:id") view=|| view! { <RequireStaff><VisitDetailPage /></RequireStaff> } />
+    }
+    .into_inner()
 }

@@ -31,7 +31,7 @@ mod estimate;
 mod evaluate;
 mod expiry;
 mod figures;
-mod format;
+pub(crate) mod format;
 mod matcher;
 mod profile;
 mod rules;

@@ -21,8 +21,8 @@ pub use policy::{Policy, PolicyCategory};
 pub use position::{Education, Position};
 pub use project::{Blocker, Milestone, ProgressUpdate, Project, ProjectLevel, ProjectStatus};
 pub use visit::{
-    Difficulty, DifficultyCategory, DifficultyStatus, FollowUp, FollowUpStatus, Indicators,
-    PhotoRef, Urgency, Visit,
+    Difficulty, DifficultyCategory, DifficultyStatus, FollowUp, FollowUpEvent, FollowUpStatus,
+    Indicators, PhotoRef, Urgency, Visit, MAX_PHOTOS, MAX_PHOTO_BYTES,
 };
 
 use crate::collection::Collection;

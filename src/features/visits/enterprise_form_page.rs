@@ -1,0 +1,119 @@
+//! `/visits/enterprises/new` and `/visits/enterprises/:id/edit`: add or edit
+//! an enterprise. Saving validates with the domain and works offline.
+
+use super::enterprise_form::{EnterpriseFields, EnterpriseForm};
+use super::queries::{enterprise, enterprises, first_load, list_of, save_enterprise};
+use crate::error::{AppError, ErrorView};
+use crate::i18n::t;
+use domain::forms::EnterpriseDraft;
+use domain::ids::RecordId;
+use domain::validate::ValidationErrors;
+use leptos::prelude::*;
+use leptos::web_sys::SubmitEvent;
+use leptos_router::hooks::{use_navigate, use_params_map};
+use std::collections::BTreeSet;
+
+/// The add/edit page: waits for the record when editing, then shows the form.
+#[component]
+pub fn EnterpriseFormPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || {
+        params
+            .with(|p| p.get("id"))
+            .and_then(|s| s.parse::<RecordId>().ok())
+    };
+    let editing = params.with_untracked(|p| p.get("id").is_some());
+    let existing = first_load(enterprise(id));
+    move || {
+        if !editing {
+            return view! { <EnterpriseEditor id=RecordId::generate() initial=EnterpriseDraft::default() is_new=true /> }.into_any();
+        }
+        match existing.get() {
+            None => view! { <p class="muted">{t("正在读取…", "Loading…")}</p> }.into_any(),
+            Some(Err(e)) => view! { <ErrorView error=Signal::stored(Some(e)) /> }.into_any(),
+            Some(Ok(None)) => view! {
+                <crate::ui::EmptyState title=t("找不到这家企业", "Enterprise not found") body=t("它可能已被删除，或尚未同步到本机。", "It may have been deleted or not synced to this device yet.") />
+            }
+            .into_any(),
+            Some(Ok(Some(e))) => {
+                let initial = EnterpriseDraft::from(&e.data);
+                view! { <EnterpriseEditor id=e.id initial=initial is_new=false /> }.into_any()
+            }
+        }
+    }
+}
+
+#[component]
+fn EnterpriseEditor(id: RecordId, initial: EnterpriseDraft, is_new: bool) -> impl IntoView {
+    let form = EnterpriseForm::new(initial);
+    let navigate = use_navigate();
+    let (submitted, set_submitted) = signal(false);
+    let errors = Signal::derive(move || {
+        if submitted.get() {
+            form.draft().to_enterprise().err()
+        } else {
+            None
+        }
+    });
+    let all = enterprises();
+    let distinct = move |f: fn(&domain::records::Enterprise) -> &str| {
+        list_of(all)
+            .iter()
+            .map(|e| f(&e.data).trim().to_owned())
+            .filter(|s| !s.is_empty())
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect::<Vec<_>>()
+    };
+    let industries = Signal::derive(move || distinct(|e| &e.industry));
+    let communities = Signal::derive(move || distinct(|e| &e.community));
+    let save = Action::new_local(move |record: &domain::records::Enterprise| {
+        let record = record.clone();
+        async move { save_enterprise(id, record).await }
+    });
+    let save_error = Signal::derive(move || {
+        save.value()
+            .get()
+            .and_then(|r: Result<(), AppError>| r.err())
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(())) = save.value().get() {
+            navigate(&format!("/visits/enterprises/{id}"), Default::default());
+        }
+    });
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        set_submitted.set(true);
+        if let Ok(record) = form.draft().to_enterprise() {
+            save.dispatch(record);
+        }
+    };
+    let summary = move || errors.get().map(|e: ValidationErrors| e.0.len());
+    let cancel_href = if is_new {
+        "/visits/enterprises".to_owned()
+    } else {
+        format!("/visits/enterprises/{id}")
+    };
+    view! {
+        <section class="page">
+            <h1 class="page__title">
+                {if is_new { t("新增企业", "Add enterprise") } else { t("编辑企业信息", "Edit enterprise") }}
+            </h1>
+            <form class="form enterprise-form" novalidate on:submit=on_submit>
+                <EnterpriseFields form=form errors=errors submitted=submitted.into() industries=industries communities=communities />
+                {move || summary().map(|n| view! {
+                    <div class="alert alert--error" role="alert">
+                        {move || format!("{}{n}{}", t("还有 ", "").get(), t(" 处需要修改，请查看标红的项目。", " field(s) need attention; see the ones marked in red.").get())}
+                    </div>
+                })}
+                <ErrorView error=save_error />
+                <div class="form-actions">
+                    <a class="button button--secondary" href=cancel_href>{t("取消", "Cancel")}</a>
+                    <button class="button" type="submit" disabled=move || save.pending().get()>
+                        {t("保存企业", "Save enterprise")}
+                    </button>
+                </div>
+            </form>
+        </section>
+    }
+}
