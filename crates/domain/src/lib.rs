@@ -19,10 +19,13 @@
 pub mod api;
 pub mod collection;
 pub mod demo;
+pub mod ics;
 pub mod ids;
+pub mod jobs;
 pub mod lang;
 pub mod merge;
 pub mod policy;
+pub mod qr;
 pub mod records;
 pub mod replica;
 pub mod search;
