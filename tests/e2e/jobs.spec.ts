@@ -135,6 +135,8 @@ test('deep links open the page; share shows the link and a QR code; add to calen
   await expect(page.getByTestId('share-link')).toHaveValue(new RegExp(`/jobs/positions/${SEWING_POSITION}$`));
   await expect(page.getByTestId('share-qr').locator('path')).toHaveAttribute('d', /^M0 0h7/);
   await expect(page.getByRole('heading', { level: 2, name: /其他岗位/ })).toBeVisible();
+  // Demo content says it is sample data.
+  await expect(page.getByRole('note')).toContainText('示例数据');
 
   await page.goto(`/jobs/fairs/${ONLINE_FAIR}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('服务业专场招聘会（线上）', { timeout: 30_000 });

@@ -13,11 +13,11 @@ use leptos::prelude::*;
 
 /// Employers and positions at a fair, once the data is read.
 pub fn fair_counts(data: &JobsData, fair: RecordId) -> (Option<usize>, Option<usize>) {
-    let employers = data
-        .employers
-        .get()
-        .and_then(Result::ok)
-        .map(|list| list.iter().filter(|e| e.data.fair_ids.contains(&fair)).count());
+    let employers = data.employers.get().and_then(Result::ok).map(|list| {
+        list.iter()
+            .filter(|e| e.data.fair_ids.contains(&fair))
+            .count()
+    });
     let positions = data
         .catalog()
         .map(|c| c.newest().filter(|(_, p)| p.fair_id == Some(fair)).count());

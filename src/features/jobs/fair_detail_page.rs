@@ -21,7 +21,12 @@ use leptos_router::hooks::use_params_map;
 #[component]
 pub fn FairDetailPage() -> impl IntoView {
     let params = use_params_map();
-    let id = Memo::new(move |_| params.read().get("id").and_then(|v| v.parse::<RecordId>().ok()));
+    let id = Memo::new(move |_| {
+        params
+            .read()
+            .get("id")
+            .and_then(|v| v.parse::<RecordId>().ok())
+    });
     let fair = one::<Fair>(move || id.get());
     let error = Signal::derive(move || fair.get().and_then(|r| r.err()));
     view! {
@@ -51,7 +56,14 @@ fn FairDetail(id: RecordId, fair: Fair) -> impl IntoView {
     let employers = by_index::<Employer>(index::FAIR, move || Some(id.to_string()));
     let positions = by_index::<Position>(index::FAIR, move || Some(id.to_string()));
     let f = StoredValue::new(fair.clone());
-    let filter_href = format!("/jobs/positions{}", PositionFilter { fair: Some(id), ..Default::default() }.to_query());
+    let filter_href = format!(
+        "/jobs/positions{}",
+        PositionFilter {
+            fair: Some(id),
+            ..Default::default()
+        }
+        .to_query()
+    );
     let place = if fair.is_online() {
         let url = fair.online_url.clone();
         view! {
@@ -92,7 +104,11 @@ fn FairDetail(id: RecordId, fair: Fair) -> impl IntoView {
             return Some(view! { <p class="muted">{t("本场岗位尚未公布。", "Positions not announced yet.")}</p> }.into_any());
         }
         list.sort_by_key(|s| std::cmp::Reverse((s.data.posted_on, s.id)));
-        let names = data.employers.get().and_then(Result::ok).unwrap_or_default();
+        let names = data
+            .employers
+            .get()
+            .and_then(Result::ok)
+            .unwrap_or_default();
         Some(view! {
             <ul class="position-list">
                 {list.into_iter().map(|s| {

@@ -25,7 +25,13 @@ pub fn JobsHomePage() -> impl IntoView {
     let go_to = use_filter_navigate();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        go_to(&PositionFilter { q: query.get_untracked(), ..Default::default() }, false);
+        go_to(
+            &PositionFilter {
+                q: query.get_untracked(),
+                ..Default::default()
+            },
+            false,
+        );
     };
     let upcoming = move || {
         let (upcoming, _) = split_fairs(data.fair_list(), today(), |s| &s.data);
@@ -40,10 +46,14 @@ pub fn JobsHomePage() -> impl IntoView {
             .collect::<Vec<_>>(),
         None => {
             let fairs = data.fair_list();
-            facet_values(fairs.iter().flat_map(|f| f.data.sectors.iter().map(String::as_str)))
-                .into_iter()
-                .map(|(s, _)| s)
-                .collect()
+            facet_values(
+                fairs
+                    .iter()
+                    .flat_map(|f| f.data.sectors.iter().map(String::as_str)),
+            )
+            .into_iter()
+            .map(|(s, _)| s)
+            .collect()
         }
     };
     let newest_rows = move || {
@@ -56,7 +66,11 @@ pub fn JobsHomePage() -> impl IntoView {
                 />
             }.into_any());
         }
-        let employers = data.employers.get().and_then(Result::ok).unwrap_or_default();
+        let employers = data
+            .employers
+            .get()
+            .and_then(Result::ok)
+            .unwrap_or_default();
         Some(view! {
             <ul class="position-list" data-testid="newest-positions">
                 {list.into_iter().map(|s| {

@@ -45,8 +45,12 @@ fn InterestsByEmployer() -> impl IntoView {
         }
         let catalog = data.catalog();
         let employer_name = |id: Option<RecordId>| {
-            id.and_then(|id| catalog.as_ref().and_then(|c| c.employer_name(id).map(str::to_owned)))
-                .unwrap_or_else(|| t("未知单位", "Unknown employer").get().to_owned())
+            id.and_then(|id| {
+                catalog
+                    .as_ref()
+                    .and_then(|c| c.employer_name(id).map(str::to_owned))
+            })
+            .unwrap_or_else(|| t("未知单位", "Unknown employer").get().to_owned())
         };
         // employer name -> position id -> registrations
         let mut by_employer: BTreeMap<String, BTreeMap<RecordId, Vec<_>>> = BTreeMap::new();

@@ -65,8 +65,8 @@ pub fn PositionCard(
                 <span>{move || p.with_value(|p| labels::education(p, lang.get()))}</span>
                 <span>{move || labels::experience(years, lang.get())}</span>
             </p>
-            <ul class="tags">{benefits}</ul>
-            <div class="position-card__actions">
+            <div class="position-card__foot">
+                <ul class="tags">{benefits}</ul>
                 <SaveToggle id title />
             </div>
         </article>

@@ -25,7 +25,12 @@ use leptos_router::hooks::use_params_map;
 #[component]
 pub fn PositionDetailPage() -> impl IntoView {
     let params = use_params_map();
-    let id = Memo::new(move |_| params.read().get("id").and_then(|v| v.parse::<RecordId>().ok()));
+    let id = Memo::new(move |_| {
+        params
+            .read()
+            .get("id")
+            .and_then(|v| v.parse::<RecordId>().ok())
+    });
     let position = one::<Position>(move || id.get());
     let error = Signal::derive(move || position.get().and_then(|r| r.err()));
     view! {
@@ -85,7 +90,12 @@ fn PositionDetail(id: RecordId, position: Position) -> impl IntoView {
         }
     });
     let other_rows = move || {
-        let mut list: Vec<_> = others.get()?.ok()?.into_iter().filter(|o| o.id != id).collect();
+        let mut list: Vec<_> = others
+            .get()?
+            .ok()?
+            .into_iter()
+            .filter(|o| o.id != id)
+            .collect();
         if list.is_empty() {
             return Some(view! { <p class="muted">{t("该单位暂无其他岗位。", "No other positions from this employer.")}</p> }.into_any());
         }

@@ -99,13 +99,21 @@ pub fn PositionFilters(filter: Memo<PositionFilter>) -> impl IntoView {
     let locations = Signal::derive(move || facet(|p| p.location.as_str()));
     let salaries = Signal::derive(move || {
         let mut out = vec![(String::new(), any(lang.get()))];
-        out.extend(SALARY_BANDS.iter().map(|b| (b.to_query(), b.label(lang.get()))));
+        out.extend(
+            SALARY_BANDS
+                .iter()
+                .map(|b| (b.to_query(), b.label(lang.get()))),
+        );
         out
     });
     let educations = Signal::derive(move || {
         let mut out = vec![(String::new(), any(lang.get()))];
         out.extend(Education::ALL.iter().skip(1).map(|e| {
-            let pairs = PositionFilter { education: Some(*e), ..Default::default() }.to_pairs();
+            let pairs = PositionFilter {
+                education: Some(*e),
+                ..Default::default()
+            }
+            .to_pairs();
             (pairs[0].1.clone(), e.label(lang.get()).to_owned())
         }));
         out
@@ -125,18 +133,25 @@ pub fn PositionFilters(filter: Memo<PositionFilter>) -> impl IntoView {
     });
     let fairs = Signal::derive(move || {
         let mut out = vec![(String::new(), any(lang.get()))];
-        out.extend(data.fair_list().into_iter().map(|f| (f.id.to_string(), f.data.name)));
+        out.extend(
+            data.fair_list()
+                .into_iter()
+                .map(|f| (f.id.to_string(), f.data.name)),
+        );
         out
     });
     let sorts = Signal::derive(move || {
         [SortOrder::Best, SortOrder::Newest, SortOrder::Salary]
             .into_iter()
             .map(|s| {
-                let value = PositionFilter { sort: s, ..Default::default() }
-                    .to_pairs()
-                    .pop()
-                    .map(|(_, v)| v)
-                    .unwrap_or_default();
+                let value = PositionFilter {
+                    sort: s,
+                    ..Default::default()
+                }
+                .to_pairs()
+                .pop()
+                .map(|(_, v)| v)
+                .unwrap_or_default();
                 (value, s.label(lang.get()).to_owned())
             })
             .collect::<Vec<_>>()

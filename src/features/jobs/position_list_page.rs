@@ -14,8 +14,19 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use wasm_bindgen::JsValue;
 
-/// Rows shown at first and added by "show more".
-const PAGE: usize = 30;
+/// Rows shown at first and added by "show more" (a phone shows about
+/// three; fewer rows keep each keystroke cheap to render).
+const PAGE: usize = 20;
+/// The search text reaches the URL this long after the last keystroke, so
+/// typing does not go through the router on every letter.
+const URL_DELAY_MS: u64 = 400;
+
+/// Milliseconds from the page's clock (sub-millisecond where available).
+fn now_ms() -> f64 {
+    window()
+        .performance()
+        .map_or_else(js_sys::Date::now, |p| p.now())
+}
 
 /// The position list page.
 #[component]
@@ -23,22 +34,57 @@ pub fn PositionListPage() -> impl IntoView {
     let data = expect_context::<JobsData>();
     let lang = use_lang();
     let query = use_query_map();
-    let filter = Memo::new(move |_| query.with(|q| PositionFilter::from_pairs(q)));
+    let in_url = Memo::new(move |_| query.with(|q| PositionFilter::from_pairs(q)));
+    // Text typed but not yet in the URL, with the URL text it was typed
+    // over: once the URL moves on (the delayed write, or the back button),
+    // the URL wins again. Derived, so nothing copies the URL by hand.
+    let typed = RwSignal::new(None::<(String, String)>);
+    let filter = Memo::new(move |_| {
+        let mut f = in_url.get();
+        if let Some((over, text)) = typed.get() {
+            if over == f.q {
+                f.q = text;
+            }
+        }
+        f
+    });
+    let keystrokes = StoredValue::new(0u64);
+    // How long the last query took (ms), shown as `data-search-ms` for
+    // benchmarks.
+    let search_ms = StoredValue::new(0.0f64);
     // "Show more" applies to the filter it was pressed for; a new filter
     // starts again at one page.
     let more = RwSignal::new((PositionFilter::default(), PAGE));
-    let shown = move || {
-        more.with(|(f, n)| if *f == filter.get() { *n } else { PAGE })
-    };
+    let shown = move || more.with(|(f, n)| if *f == filter.get() { *n } else { PAGE });
     let typing = StoredValue::new(Narrowing::default());
     let listing = Memo::new(move |_| {
         let catalog = data.catalog()?;
         let f = filter.get();
         let limit = shown();
-        typing.try_update_value(|n| catalog.query(&f, n, limit))
+        let started = now_ms();
+        let listing = typing.try_update_value(|n| catalog.query(&f, n, limit));
+        search_ms.set_value(now_ms() - started);
+        listing
     });
     let go_to = use_filter_navigate();
     let go_typed = go_to.clone();
+    let type_text = move |text: String| {
+        typed.set(Some((in_url.get_untracked().q, text)));
+        let stroke = keystrokes.try_update_value(|n| {
+            *n += 1;
+            *n
+        });
+        let go = go_typed.clone();
+        set_timeout(
+            move || {
+                if keystrokes.try_get_value() == stroke {
+                    go(&filter.get_untracked(), true);
+                }
+            },
+            std::time::Duration::from_millis(URL_DELAY_MS),
+        );
+    };
+    let type_composed = type_text.clone();
     let on_input = move |ev: leptos::ev::Event| {
         // While an input method is composing, wait for the final text.
         let composing = js_sys::Reflect::get(&ev, &JsValue::from_str("isComposing"))
@@ -48,20 +94,20 @@ pub fn PositionListPage() -> impl IntoView {
         if composing {
             return;
         }
-        let mut f = filter.get_untracked();
-        f.q = event_target_value(&ev);
-        go_typed(&f, true);
+        type_text(event_target_value(&ev));
     };
-    let go_composed = go_to.clone();
-    let on_composed = move |ev: leptos::ev::CompositionEvent| {
-        let mut f = filter.get_untracked();
-        f.q = event_target_value(&ev);
-        go_composed(&f, true);
-    };
+    let on_composed =
+        move |ev: leptos::ev::CompositionEvent| type_composed(event_target_value(&ev));
     let go_clear = go_to.clone();
-    let clear = move |_| go_clear(&PositionFilter::default(), false);
+    let clear = move |_| {
+        typed.set(None);
+        go_clear(&PositionFilter::default(), false)
+    };
     let go_clear_empty = go_to.clone();
-    let clear_from_empty = move |_| go_clear_empty(&PositionFilter::default(), false);
+    let clear_from_empty = move |_| {
+        typed.set(None);
+        go_clear_empty(&PositionFilter::default(), false)
+    };
     let first = newest_positions(FIRST_POSITIONS);
 
     let count_text = move || {
@@ -93,7 +139,11 @@ pub fn PositionListPage() -> impl IntoView {
         if data.catalog().is_some() || filter.read() != PositionFilter::default() {
             return None;
         }
-        let employers = data.employers.get().and_then(Result::ok).unwrap_or_default();
+        let employers = data
+            .employers
+            .get()
+            .and_then(Result::ok)
+            .unwrap_or_default();
         let list = first.get().and_then(Result::ok)?;
         Some(
             list.into_iter()
@@ -137,7 +187,8 @@ pub fn PositionListPage() -> impl IntoView {
             </form>
             <PositionFilters filter />
             <div class="jobs-results__bar">
-                <p class="jobs-results__count" role="status" aria-live="polite" data-testid="result-count">
+                <p class="jobs-results__count" role="status" aria-live="polite" data-testid="result-count"
+                    data-search-ms=move || { listing.track(); format!("{:.2}", search_ms.get_value()) }>
                     {move || count_text().unwrap_or_else(|| t("正在载入全部岗位…", "Loading all positions…").get().to_owned())}
                 </p>
                 <Show when=filtered>

@@ -76,10 +76,8 @@ pub fn catalog() -> LocalResource<Result<Arc<Catalog>, AppError>> {
         revisions.track(Topic::Collection(Collection::Employers));
         async move {
             after_paint().await;
-            let (positions, employers) = futures::try_join!(
-                records::list::<Position>(),
-                records::list::<Employer>()
-            )?;
+            let (positions, employers) =
+                futures::try_join!(records::list::<Position>(), records::list::<Employer>())?;
             Ok(Arc::new(Catalog::build(
                 positions.into_iter().map(|s| (s.id, s.data)),
                 employers.into_iter().map(|s| (s.id, s.data.name)),

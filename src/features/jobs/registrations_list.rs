@@ -18,8 +18,13 @@ pub fn RegistrationsList(
 ) -> impl IntoView {
     let lang = use_lang();
     move || match interests.get() {
-        None => view! { <p class="muted" role="status">{t("正在读取…", "Loading…")}</p> }.into_any(),
-        Some(Err(e)) => view! { <p class="alert alert--error" role="alert">{e.message(lang.get())}</p> }.into_any(),
+        None => {
+            view! { <p class="muted" role="status">{t("正在读取…", "Loading…")}</p> }.into_any()
+        }
+        Some(Err(e)) => {
+            view! { <p class="alert alert--error" role="alert">{e.message(lang.get())}</p> }
+                .into_any()
+        }
         Some(Ok(list)) if list.is_empty() => {
             view! { <p class="muted">{t("还没有人登记。", "No registrations yet.")}</p> }.into_any()
         }

@@ -17,14 +17,9 @@ pub fn SaveToggle(
     title: String,
 ) -> impl IntoView {
     let data = expect_context::<JobsData>();
-    let toggle = Action::new_local(move |_: &()| async move { toggle_saved(id).await });
+    // Plain signals rather than an Action: a list renders many of these.
+    let error = RwSignal::new(None::<AppError>);
     let saved = move || data.is_saved(id);
-    let error = Signal::derive(move || {
-        toggle
-            .value()
-            .get()
-            .and_then(|r: Result<bool, AppError>| r.err())
-    });
     let save_label = t("收藏", "Save");
     let saved_label = t("已收藏", "Saved");
     let aria = t("收藏：", "Save: ");
@@ -35,9 +30,8 @@ pub fn SaveToggle(
             class:save-toggle--on=saved
             aria-pressed=move || saved().to_string()
             aria-label=move || format!("{}{title}", aria.get())
-            disabled=move || toggle.pending().get()
             on:click=move |_| {
-                toggle.dispatch(());
+                leptos::task::spawn_local(async move { error.set(toggle_saved(id).await.err()) });
             }
         >
             <svg class="icon" viewBox="0 0 24 24" aria-hidden="true">
