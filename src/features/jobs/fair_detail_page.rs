@@ -9,6 +9,7 @@ use super::share_panel::SharePanel;
 use crate::error::ErrorView;
 use crate::i18n::{t, use_lang};
 use crate::queries::{by_index, one};
+use crate::sync::{Phase, SyncStatus};
 use crate::ui::EmptyState;
 use domain::ids::RecordId;
 use domain::jobs::PositionFilter;
@@ -28,6 +29,10 @@ pub fn FairDetailPage() -> impl IntoView {
             .and_then(|v| v.parse::<RecordId>().ok())
     });
     let fair = one::<Fair>(move || id.get());
+    let status = expect_context::<SyncStatus>();
+    // Never synced on this device, and a sync is under way.
+    let first_sync =
+        move || status.last_sync.get().is_none() && matches!(status.phase.get(), Phase::Syncing(_));
     let error = Signal::derive(move || fair.get().and_then(|r| r.err()));
     view! {
         <section class="page jobs-page">
@@ -35,6 +40,11 @@ pub fn FairDetailPage() -> impl IntoView {
             {move || match fair.get() {
                 None => view! { <p class="muted" role="status">{t("正在读取…", "Loading…")}</p> }.into_any(),
                 Some(Ok(Some(f))) => view! { <FairDetail id=f.id fair=f.data /> }.into_any(),
+                // A shared link opened on a new device: the first sync is
+                // still bringing the records.
+                Some(Ok(None)) if first_sync() => view! {
+                    <p class="muted" role="status">{t("正在下载招聘会信息，请稍候…", "Downloading fairs, one moment…")}</p>
+                }.into_any(),
                 Some(Ok(None)) => view! {
                     <EmptyState
                         title=t("找不到这场招聘会", "Fair not found")

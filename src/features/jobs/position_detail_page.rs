@@ -14,6 +14,7 @@ use crate::error::ErrorView;
 use crate::features::account::CurrentSession;
 use crate::i18n::{t, use_lang};
 use crate::queries::{by_index, one};
+use crate::sync::{Phase, SyncStatus};
 use crate::ui::format::date_short;
 use crate::ui::EmptyState;
 use domain::ids::RecordId;
@@ -32,6 +33,10 @@ pub fn PositionDetailPage() -> impl IntoView {
             .and_then(|v| v.parse::<RecordId>().ok())
     });
     let position = one::<Position>(move || id.get());
+    let status = expect_context::<SyncStatus>();
+    // Never synced on this device, and a sync is under way.
+    let first_sync =
+        move || status.last_sync.get().is_none() && matches!(status.phase.get(), Phase::Syncing(_));
     let error = Signal::derive(move || position.get().and_then(|r| r.err()));
     view! {
         <section class="page jobs-page">
@@ -40,6 +45,11 @@ pub fn PositionDetailPage() -> impl IntoView {
             {move || match position.get() {
                 None => view! { <p class="muted" role="status">{t("正在读取…", "Loading…")}</p> }.into_any(),
                 Some(Ok(Some(p))) => view! { <PositionDetail id=p.id position=p.data /> }.into_any(),
+                // A shared link opened on a new device: the first sync is
+                // still bringing the records.
+                Some(Ok(None)) if first_sync() => view! {
+                    <p class="muted" role="status">{t("正在下载岗位信息，请稍候…", "Downloading positions, one moment…")}</p>
+                }.into_any(),
                 Some(Ok(None)) => view! {
                     <EmptyState
                         title=t("找不到这个岗位", "Position not found")
