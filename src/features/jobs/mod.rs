@@ -1,23 +1,33 @@
-//! The "Job fairs & positions" section.
+//! The "Job fairs & positions" section, for job seekers without an account:
+//! fairs (upcoming and past, add to calendar, share), positions (filters in
+//! the URL, search as you type in hanzi or pinyin, detail with contact),
+//! saved positions and registrations of interest that work offline; staff
+//! also see the registrations.
+//!
+//! Rules (filters, ranking, calendar files, QR codes) live in
+//! `domain::jobs`, `domain::search`, `domain::ics` and `domain::qr`; data
+//! comes from `queries.rs`. Nothing here talks to the network.
 
+mod calendar_button;
+mod fair_card;
+mod fair_detail_page;
+mod fair_list_page;
+mod highlighted;
+mod home_page;
+mod interest_form;
+mod interests_page;
+mod jobs_section;
+mod labels;
+mod position_card;
+mod position_detail_page;
+mod position_filters;
+mod position_list_page;
+pub mod queries;
+mod registrations_list;
 mod routes;
+mod save_toggle;
+mod saved_page;
+mod share_panel;
 
+pub use jobs_section::JobsData;
 pub use routes::JobRoutes;
-
-use crate::i18n::t;
-use crate::ui::EmptyState;
-use leptos::prelude::*;
-
-/// Section page (placeholder until its feature lands).
-#[component]
-pub fn JobsPage() -> impl IntoView {
-    view! {
-        <section class="page">
-            <h1 class="page__title">{t("招聘会与岗位", "Job fairs & positions")}</h1>
-            <EmptyState
-                title=t("即将上线", "Coming soon")
-                body=t("招聘会、岗位搜索、收藏与意向登记正在建设中，上线后可离线浏览。", "Fairs, position search, saving and registering interest are being built; they will work offline.")
-            />
-        </section>
-    }
-}

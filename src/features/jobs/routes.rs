@@ -1,12 +1,31 @@
-//! The routes of this section (registered by the app shell).
+//! The routes of this section (registered by the app shell). Every page is
+//! a real path, so a shared link or QR code opens it directly.
 
-use super::JobsPage;
+use super::fair_detail_page::FairDetailPage;
+use super::fair_list_page::FairListPage;
+use super::home_page::JobsHomePage;
+use super::interests_page::InterestsPage;
+use super::jobs_section::JobsSection;
+use super::position_detail_page::PositionDetailPage;
+use super::position_list_page::PositionListPage;
+use super::saved_page::SavedPage;
 use leptos::prelude::*;
-use leptos_router::components::Route;
+use leptos_router::components::{ParentRoute, Route};
 use leptos_router::{path, MatchNestedRoutes};
 
 /// Every route of the section.
 #[component(transparent)]
 pub fn JobRoutes() -> impl MatchNestedRoutes + Clone {
-    view! { <Route path=path!("/jobs") view=JobsPage /> }.into_inner()
+    view! {
+        <ParentRoute path=path!("/jobs") view=JobsSection>
+            <Route path=path!("") view=JobsHomePage />
+            <Route path=path!("fairs") view=FairListPage />
+            <Route path=path!("fairs/:id") view=FairDetailPage />
+            <Route path=path!("positions") view=PositionListPage />
+            <Route path=path!("positions/:id") view=PositionDetailPage />
+            <Route path=path!("saved") view=SavedPage />
+            <Route path=path!("interests") view=InterestsPage />
+        </ParentRoute>
+    }
+    .into_inner()
 }

@@ -155,7 +155,23 @@ impl<K: Clone + Eq + Hash + Ord> SearchIndex<K> {
     /// [`has_terms`]: super::has_terms
     pub fn search(&self, query: &str, limit: usize) -> SearchResults<K> {
         let query = Query::parse(self.table, query);
-        self.run(&query, None, limit).0
+        self.run(&query, None, limit, &|_, score| Some(score)).0
+    }
+
+    /// Like [`search`](Self::search), but `rank` sees each match's key and
+    /// relevance score first: `None` drops the match (a filter), `Some(s)`
+    /// ranks it by `s` instead (an order such as salary), higher first,
+    /// ties by key. `total` counts the kept matches, and highlights are
+    /// still computed for the returned hits only, so a filtered or
+    /// re-ordered search costs about as much as a plain one.
+    pub fn search_ranked(
+        &self,
+        query: &str,
+        limit: usize,
+        rank: impl Fn(&K, u64) -> Option<u64>,
+    ) -> SearchResults<K> {
+        let query = Query::parse(self.table, query);
+        self.run(&query, None, limit, &rank).0
     }
 
     /// Approximate heap bytes held by the index, excluding the shared
@@ -181,12 +197,14 @@ impl<K: Clone + Eq + Hash + Ord> SearchIndex<K> {
     }
 
     /// Searches `candidates` (positions in `docs`) or every document; also
-    /// returns the positions of every match, for narrowing.
+    /// returns the positions of every match before `rank` dropped any, for
+    /// narrowing (which must stay sound when the filter changes).
     pub(crate) fn run(
         &self,
         query: &Query,
         candidates: Option<&[u32]>,
         limit: usize,
+        rank: &dyn Fn(&K, u64) -> Option<u64>,
     ) -> (SearchResults<K>, Vec<u32>) {
         if query.is_empty() {
             return (SearchResults::default(), Vec::new());
@@ -207,12 +225,17 @@ impl<K: Clone + Eq + Hash + Ord> SearchIndex<K> {
             });
 
         let mut scored: Vec<(u64, u32)> = Vec::new();
+        let mut matched: Vec<u32> = Vec::new();
         let mut consider = |at: u32| {
             if !self.masks[at as usize].covers(&need) {
                 return;
             }
-            if let Some(score) = self.score(&self.docs[at as usize], &matchers) {
-                scored.push((score, at));
+            let doc = &self.docs[at as usize];
+            if let Some(score) = self.score(doc, &matchers) {
+                matched.push(at);
+                if let Some(ranked) = rank(&doc.key, score) {
+                    scored.push((ranked, at));
+                }
             }
         };
         match candidates {
@@ -220,7 +243,6 @@ impl<K: Clone + Eq + Hash + Ord> SearchIndex<K> {
             None => (0..self.docs.len() as u32).for_each(&mut consider),
         }
 
-        let matched: Vec<u32> = scored.iter().map(|&(_, at)| at).collect();
         let total = scored.len();
         let order = |a: &(u64, u32), b: &(u64, u32)| -> Ordering {
             b.0.cmp(&a.0).then_with(|| {
@@ -289,6 +311,38 @@ mod tests {
     use super::*;
     use crate::search::store::COMPACT_MIN;
     use crate::search::FieldKind;
+
+    #[test]
+    fn ranked_search_filters_and_reorders_and_narrowing_survives_a_filter_change() {
+        let titles = ["服装工", "服装设计师", "纺织女工", "缝纫工"];
+        let index = SearchIndex::build(
+            titles
+                .iter()
+                .enumerate()
+                .map(|(k, t)| Document::new(k as u32).field(FieldKind::Title, *t)),
+        );
+        let keys = |r: &crate::search::SearchResults<u32>| {
+            r.hits.iter().map(|h| h.key).collect::<Vec<_>>()
+        };
+        // Drop key 0, rank the rest by key descending.
+        let ranked = index.search_ranked("fz", 10, |k, _| (*k != 0).then_some(100 - u64::from(*k)));
+        assert_eq!(keys(&ranked), [1, 2]);
+        assert_eq!(ranked.total, 2);
+        assert_eq!(ranked.hits[0].highlights[0].ranges, vec![0..6]);
+        let mut typing = crate::search::Narrowing::default();
+        let odd = |k: &u32, s: u64| (k % 2 == 1).then_some(s);
+        assert_eq!(
+            keys(&typing.search_ranked(&index, "f", 10, odd)),
+            [3, 1],
+            "the shorter title first"
+        );
+        // The filter changes between keystrokes: key 0 must come back.
+        assert_eq!(
+            keys(&typing.search_ranked(&index, "fu", 10, |_, s| Some(s))),
+            [0, 1]
+        );
+        assert_eq!(keys(&typing.search(&index, "fuz", 10)), [0, 1]);
+    }
 
     #[test]
     fn churn_compacts_and_keeps_every_document_searchable() {

@@ -41,6 +41,19 @@ impl Narrowing {
         query: &str,
         limit: usize,
     ) -> SearchResults<K> {
+        self.search_ranked(index, query, limit, |_, score| Some(score))
+    }
+
+    /// Same answer as [`SearchIndex::search_ranked`]. The remembered hits
+    /// are the matches before `rank` filtered them, so changing the filter
+    /// between keystrokes stays correct.
+    pub fn search_ranked<K: Clone + Eq + Hash + Ord>(
+        &mut self,
+        index: &SearchIndex<K>,
+        query: &str,
+        limit: usize,
+        rank: impl Fn(&K, u64) -> Option<u64>,
+    ) -> SearchResults<K> {
         let query = index.parse(query);
         if self.stamp != index.stamp() {
             self.stack.clear();
@@ -54,7 +67,7 @@ impl Narrowing {
             .map_or(0, |i| i + 1);
         self.stack.truncate(keep);
         let candidates = self.stack.last().map(|(_, hits)| hits.as_slice());
-        let (results, matched) = index.run(&query, candidates, limit);
+        let (results, matched) = index.run(&query, candidates, limit, &rank);
         if !query.is_empty() {
             if self.stack.len() == DEPTH {
                 self.stack.remove(0);

@@ -1,0 +1,167 @@
+//! `/jobs/fairs/<id>`: one fair with its employers and positions.
+
+use super::calendar_button::CalendarButton;
+use super::fair_card::{timing_text, when};
+use super::jobs_section::JobsData;
+use super::position_card::PositionCard;
+use super::queries::index;
+use super::share_panel::SharePanel;
+use crate::error::ErrorView;
+use crate::i18n::{t, use_lang};
+use crate::queries::{by_index, one};
+use crate::sync::{Phase, SyncStatus};
+use crate::ui::EmptyState;
+use domain::ids::RecordId;
+use domain::jobs::PositionFilter;
+use domain::lang::Lang;
+use domain::records::{Employer, Fair, Position};
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+/// The fair page.
+#[component]
+pub fn FairDetailPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = Memo::new(move |_| {
+        params
+            .read()
+            .get("id")
+            .and_then(|v| v.parse::<RecordId>().ok())
+    });
+    let fair = one::<Fair>(move || id.get());
+    let status = expect_context::<SyncStatus>();
+    // Never synced on this device, and a sync is under way.
+    let first_sync =
+        move || status.last_sync.get().is_none() && matches!(status.phase.get(), Phase::Syncing(_));
+    let error = Signal::derive(move || fair.get().and_then(|r| r.err()));
+    view! {
+        <section class="page jobs-page">
+            <ErrorView error=error />
+            {move || match fair.get() {
+                None => view! { <p class="muted" role="status">{t("正在读取…", "Loading…")}</p> }.into_any(),
+                Some(Ok(Some(f))) => view! { <FairDetail id=f.id fair=f.data /> }.into_any(),
+                // A shared link opened on a new device: the first sync is
+                // still bringing the records.
+                Some(Ok(None)) if first_sync() => view! {
+                    <p class="muted" role="status">{t("正在下载招聘会信息，请稍候…", "Downloading fairs, one moment…")}</p>
+                }.into_any(),
+                Some(Ok(None)) => view! {
+                    <EmptyState
+                        title=t("找不到这场招聘会", "Fair not found")
+                        body=t("它可能已被取消，或者还没有同步到本机。联网后会自动更新。", "It may have been cancelled, or not synced to this device yet. It updates when you are online.")
+                    >
+                        <a class="button" href="/jobs/fairs">{t("查看全部招聘会", "All fairs")}</a>
+                    </EmptyState>
+                }.into_any(),
+                Some(Err(_)) => ().into_any(),
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn FairDetail(id: RecordId, fair: Fair) -> impl IntoView {
+    let data = expect_context::<JobsData>();
+    let lang = use_lang();
+    let employers = by_index::<Employer>(index::FAIR, move || Some(id.to_string()));
+    let positions = by_index::<Position>(index::FAIR, move || Some(id.to_string()));
+    let f = StoredValue::new(fair.clone());
+    let filter_href = format!(
+        "/jobs/positions{}",
+        PositionFilter {
+            fair: Some(id),
+            ..Default::default()
+        }
+        .to_query()
+    );
+    let place = if fair.is_online() {
+        let url = fair.online_url.clone();
+        view! {
+            <a href=url.clone() target="_blank" rel="noopener">{t("线上参会链接", "Join online")}</a>
+            <span class="muted">" "{url}</span>
+        }
+        .into_any()
+    } else {
+        fair.venue.clone().into_any()
+    };
+    let employer_rows = move || {
+        let list = employers.get()?.ok()?;
+        let counts = positions.get().and_then(Result::ok).unwrap_or_default();
+        if list.is_empty() {
+            return Some(view! { <p class="muted">{t("参会单位尚未公布。", "Employers not announced yet.")}</p> }.into_any());
+        }
+        let mut list = list;
+        list.sort_by(|a, b| a.data.name.cmp(&b.data.name));
+        Some(view! {
+            <ul class="employer-list">
+                {list.into_iter().map(|e| {
+                    let n = counts.iter().filter(|p| p.data.employer_id == e.id).count();
+                    let q = PositionFilter { fair: Some(id), q: e.data.name.clone(), ..Default::default() }.to_query();
+                    view! {
+                        <li class="employer-list__item">
+                            <a href=format!("/jobs/positions{q}")>{e.data.name.clone()}</a>
+                            <span class="muted">{e.data.sector.clone()}</span>
+                            <span>{move || match lang.get() { Lang::Zh => format!("{n} 个岗位"), Lang::En => format!("{n} positions") }}</span>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        }.into_any())
+    };
+    let position_rows = move || {
+        let mut list = positions.get()?.ok()?;
+        if list.is_empty() {
+            return Some(view! { <p class="muted">{t("本场岗位尚未公布。", "Positions not announced yet.")}</p> }.into_any());
+        }
+        list.sort_by_key(|s| std::cmp::Reverse((s.data.posted_on, s.id)));
+        let names = data
+            .employers
+            .get()
+            .and_then(Result::ok)
+            .unwrap_or_default();
+        Some(view! {
+            <ul class="position-list">
+                {list.into_iter().map(|s| {
+                    let employer = names.iter().find(|e| e.id == s.data.employer_id).map(|e| e.data.name.clone()).unwrap_or_default();
+                    view! { <li><PositionCard id=s.id position=s.data employer /></li> }
+                }).collect_view()}
+            </ul>
+        }.into_any())
+    };
+    view! {
+        <p class="breadcrumb"><a href="/jobs/fairs">{t("← 全部招聘会", "← All fairs")}</a></p>
+        <h1 class="page__title">{fair.name.clone()}</h1>
+        <p>
+            <span class="badge badge--soon">{move || f.with_value(|f| timing_text(f, lang.get()))}</span>
+            {fair.sample.then(|| view! { " " <span class="badge badge--sample">{t("示例数据", "Sample data")}</span> })}
+        </p>
+        <dl class="facts facts--large card">
+            <div><dt>{t("时间", "When")}</dt><dd>{move || f.with_value(|f| when(f, lang.get()))}</dd></div>
+            <div><dt>{t("地点", "Where")}</dt><dd>{place}</dd></div>
+            <div><dt>{t("主办单位", "Organiser")}</dt><dd>{fair.organiser.clone()}</dd></div>
+            <div><dt>{t("行业", "Sectors")}</dt><dd>{fair.sectors.join("、")}</dd></div>
+            <div>
+                <dt>{t("规模", "Size")}</dt>
+                <dd>{move || {
+                    let e = employers.get().and_then(Result::ok).map(|l| l.len());
+                    let p = positions.get().and_then(Result::ok).map(|l| l.len());
+                    let n = |v: Option<usize>| v.map_or("…".to_owned(), |n| n.to_string());
+                    match lang.get() {
+                        Lang::Zh => format!("{} 家单位，{} 个岗位", n(e), n(p)),
+                        Lang::En => format!("{} employers, {} positions", n(e), n(p)),
+                    }
+                }}</dd>
+            </div>
+        </dl>
+        {(!fair.description.is_empty()).then(|| view! { <p class="jobs-description">{fair.description.clone()}</p> })}
+        <div class="button-row">
+            <CalendarButton id fair=fair.clone() />
+            <a class="button button--secondary" href=filter_href>{t("筛选本场岗位", "Filter this fair's positions")}</a>
+        </div>
+        <SharePanel path=format!("/jobs/fairs/{id}") />
+        <h2>{t("参会单位", "Employers")}</h2>
+        {employer_rows}
+        <h2>{t("本场岗位", "Positions at this fair")}</h2>
+        {position_rows}
+    }
+}

@@ -1,0 +1,90 @@
+//! The frame of every jobs page: the section tabs, the shared data, and
+//! the sample-data note.
+
+use super::queries;
+use crate::error::AppError;
+use crate::features::account::CurrentSession;
+use crate::i18n::t;
+use crate::store::records::Stored;
+use domain::ids::RecordId;
+use domain::jobs::{Catalog, MyRegistration, SavedPositions};
+use domain::records::{Employer, Fair};
+use leptos::prelude::*;
+use leptos_router::components::{Outlet, A};
+use std::collections::HashSet;
+use std::sync::Arc;
+
+/// Data shared by the section's pages (context), read once per visit to
+/// the section rather than once per page.
+#[derive(Clone, Copy)]
+pub struct JobsData {
+    /// Every position and the search index (ready shortly after first paint).
+    pub catalog: LocalResource<Result<Arc<Catalog>, AppError>>,
+    /// Every fair.
+    pub fairs: LocalResource<Result<Vec<Stored<Fair>>, AppError>>,
+    /// Every employer.
+    pub employers: LocalResource<Result<Vec<Stored<Employer>>, AppError>>,
+    /// Saved positions.
+    pub saved: LocalResource<Result<SavedPositions, AppError>>,
+    /// This device's registrations.
+    pub registrations: LocalResource<Result<Vec<MyRegistration>, AppError>>,
+    /// Registrations still waiting to be sent.
+    pub unsent: LocalResource<Result<HashSet<RecordId>, AppError>>,
+}
+
+impl JobsData {
+    /// The catalog once built.
+    pub fn catalog(&self) -> Option<Arc<Catalog>> {
+        self.catalog.get().and_then(Result::ok)
+    }
+
+    /// Whether a position is saved on this device.
+    pub fn is_saved(&self, id: RecordId) -> bool {
+        self.saved
+            .get()
+            .and_then(Result::ok)
+            .is_some_and(|s| s.contains(id))
+    }
+
+    /// The fairs once read (empty before).
+    pub fn fair_list(&self) -> Vec<Stored<Fair>> {
+        self.fairs.get().and_then(Result::ok).unwrap_or_default()
+    }
+}
+
+/// Section frame: tabs, the page, and the sample-data note.
+#[component]
+pub fn JobsSection() -> impl IntoView {
+    let data = JobsData {
+        catalog: queries::catalog(),
+        fairs: crate::queries::all::<Fair>(),
+        employers: crate::queries::all::<Employer>(),
+        saved: queries::saved_positions(),
+        registrations: queries::my_registrations(),
+        unsent: queries::unsent_interests(),
+    };
+    provide_context(data);
+    let session = expect_context::<CurrentSession>();
+    let has_sample = move || data.fair_list().iter().any(|f| f.data.sample);
+    view! {
+        <nav class="jobs-tabs" aria-label=t("招聘栏目", "Jobs section")>
+            <A href="/jobs" exact=true attr:class="jobs-tabs__link">{t("首页", "Home")}</A>
+            <A href="/jobs/fairs" attr:class="jobs-tabs__link">{t("招聘会", "Fairs")}</A>
+            <A href="/jobs/positions" attr:class="jobs-tabs__link">{t("岗位", "Positions")}</A>
+            <A href="/jobs/saved" attr:class="jobs-tabs__link">{t("我的收藏", "Saved")}</A>
+            <Show when=move || session.active().is_some()>
+                <A href="/jobs/interests" attr:class="jobs-tabs__link">{t("意向登记", "Registrations")}</A>
+            </Show>
+        </nav>
+        <Outlet />
+        <Show when=has_sample>
+            <p class="jobs-sample-note" role="note">
+                <span class="badge badge--sample">{t("示例数据", "Sample data")}</span>
+                {t(
+                    "本栏目的招聘会和岗位为演示用的示例数据，不是真实招聘信息。",
+                    "The fairs and positions here are sample data for demonstration, not real vacancies.",
+                )}
+            </p>
+        </Show>
+    }
+}

@@ -1,0 +1,178 @@
+//! Reads and writes of the jobs section, on top of `queries.rs` and
+//! `store::`: the newest positions for a cold start, the catalog with its
+//! search index (built after first paint and rebuilt only when positions or
+//! employers change), saved positions and this device's registrations in
+//! the `meta` store, and interest registrations through the outbox.
+
+use crate::clock::now;
+use crate::error::AppError;
+use crate::store::records::{self, Stored};
+use crate::store::{meta, outbox, Revisions, Topic};
+use domain::collection::Collection;
+use domain::ids::RecordId;
+use domain::jobs::{Catalog, MyRegistration, SavedPositions};
+use domain::records::{Employer, Interest, Position};
+use futures::channel::oneshot;
+use leptos::prelude::*;
+use std::collections::HashSet;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// `meta` key of the saved positions ([`SavedPositions`]).
+const SAVED_POSITIONS: &str = "saved_positions";
+/// `meta` key of this device's registrations (`Vec<MyRegistration>`).
+const MY_REGISTRATIONS: &str = "my_interest_registrations";
+
+/// Index names of `store::schema` this feature reads by.
+pub mod index {
+    /// Positions by `posted_on`.
+    pub const POSTED: &str = "posted";
+    /// Positions and interests by `employer_id`.
+    pub const EMPLOYER: &str = "employer";
+    /// Positions by `fair_id`, employers by `fair_ids`.
+    pub const FAIR: &str = "fair";
+    /// Interests by `position_id`.
+    pub const POSITION: &str = "position";
+}
+
+/// How many positions the landing page shows before the catalog is read.
+pub const FIRST_POSITIONS: u32 = 20;
+
+/// Resolves after the browser has painted once (a frame, then a task), so
+/// reading and indexing thousands of records never delays the first screen.
+pub async fn after_paint() {
+    let (tx, rx) = oneshot::channel::<()>();
+    request_animation_frame(move || {
+        set_timeout(
+            move || {
+                let _ = tx.send(());
+            },
+            Duration::from_millis(0),
+        )
+    });
+    // A dropped sender only means the page went away.
+    let _ = rx.await;
+}
+
+/// The newest positions from the `posted` index, without reading the rest.
+pub fn newest_positions(limit: u32) -> LocalResource<Result<Vec<Stored<Position>>, AppError>> {
+    let revisions = expect_context::<Revisions>();
+    LocalResource::new(move || {
+        revisions.track(Topic::Collection(Collection::Positions));
+        async move {
+            records::newest::<Position>(index::POSTED, limit)
+                .await
+                .map_err(AppError::from)
+        }
+    })
+}
+
+/// Every position with its employer's name and the search index over them.
+/// Re-read (and re-indexed) only when positions or employers change.
+pub fn catalog() -> LocalResource<Result<Arc<Catalog>, AppError>> {
+    let revisions = expect_context::<Revisions>();
+    LocalResource::new(move || {
+        revisions.track(Topic::Collection(Collection::Positions));
+        revisions.track(Topic::Collection(Collection::Employers));
+        async move {
+            after_paint().await;
+            let (positions, employers) =
+                futures::try_join!(records::list::<Position>(), records::list::<Employer>())?;
+            Ok(Arc::new(Catalog::build(
+                positions.into_iter().map(|s| (s.id, s.data)),
+                employers.into_iter().map(|s| (s.id, s.data.name)),
+            )))
+        }
+    })
+}
+
+/// The saved positions, re-read when `meta` changes.
+pub fn saved_positions() -> LocalResource<Result<SavedPositions, AppError>> {
+    let revisions = expect_context::<Revisions>();
+    LocalResource::new(move || {
+        revisions.track(Topic::Meta);
+        async move {
+            Ok(meta::get::<SavedPositions>(SAVED_POSITIONS)
+                .await?
+                .unwrap_or_default())
+        }
+    })
+}
+
+/// Saves or unsaves a position on this device; returns whether it is saved.
+pub async fn toggle_saved(id: RecordId) -> Result<bool, AppError> {
+    let mut saved = meta::get::<SavedPositions>(SAVED_POSITIONS)
+        .await?
+        .unwrap_or_default();
+    let now_saved = saved.toggle(id);
+    meta::put(SAVED_POSITIONS, &saved).await?;
+    Ok(now_saved)
+}
+
+/// The saved positions that are still stored (a withdrawn one drops out).
+pub fn saved_records(
+    saved: LocalResource<Result<SavedPositions, AppError>>,
+) -> LocalResource<Result<Vec<Stored<Position>>, AppError>> {
+    let revisions = expect_context::<Revisions>();
+    LocalResource::new(move || {
+        revisions.track(Topic::Collection(Collection::Positions));
+        let ids = saved.get().and_then(Result::ok).unwrap_or_default();
+        async move {
+            let mut out = Vec::with_capacity(ids.0.len());
+            for id in ids.0 {
+                if let Some(p) = records::get::<Position>(id).await? {
+                    out.push(p);
+                }
+            }
+            Ok(out)
+        }
+    })
+}
+
+/// This device's registrations of interest.
+pub fn my_registrations() -> LocalResource<Result<Vec<MyRegistration>, AppError>> {
+    let revisions = expect_context::<Revisions>();
+    LocalResource::new(move || {
+        revisions.track(Topic::Meta);
+        async move {
+            Ok(meta::get::<Vec<MyRegistration>>(MY_REGISTRATIONS)
+                .await?
+                .unwrap_or_default())
+        }
+    })
+}
+
+/// Ids of interest registrations still waiting in the outbox (not yet on
+/// the server).
+pub fn unsent_interests() -> LocalResource<Result<HashSet<RecordId>, AppError>> {
+    let revisions = expect_context::<Revisions>();
+    LocalResource::new(move || {
+        revisions.track(Topic::Outbox);
+        async move {
+            Ok(outbox::all()
+                .await?
+                .into_iter()
+                .filter(|e| e.mutation.collection == Collection::Interests)
+                .map(|e| e.mutation.id)
+                .collect())
+        }
+    })
+}
+
+/// Saves a registration (validated by the domain; queued for the server)
+/// and remembers on this device that it was sent.
+pub async fn register_interest(interest: Interest) -> Result<(), AppError> {
+    let id = RecordId::generate();
+    crate::queries::save(id, &interest).await?;
+    let mut mine = meta::get::<Vec<MyRegistration>>(MY_REGISTRATIONS)
+        .await?
+        .unwrap_or_default();
+    mine.push(MyRegistration {
+        interest_id: id,
+        position_id: interest.position_id,
+        at: now(),
+    });
+    meta::put(MY_REGISTRATIONS, &mine).await?;
+    crate::sync::request_sync();
+    Ok(())
+}
