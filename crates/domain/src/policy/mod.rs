@@ -31,6 +31,7 @@ mod estimate;
 mod evaluate;
 mod expiry;
 mod figures;
+pub mod form;
 mod format;
 mod matcher;
 mod profile;
