@@ -1,0 +1,109 @@
+//! Reads and writes of the policy section, on top of the shared queries:
+//! categories and guides from the local store, the signed-in role, and
+//! validated saves (record and outbox in one transaction; sync pushes them).
+
+use crate::error::AppError;
+use crate::features::account::CurrentSession;
+use crate::queries;
+use crate::store::records::Stored;
+use domain::collection::Role;
+use domain::ids::RecordId;
+use domain::lang::Lang;
+use domain::policy::form::{CategoryForm, GuideForm};
+use domain::records::{Enterprise, Policy, PolicyCategory};
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+/// A loaded list of guides.
+pub type Guides = Vec<Stored<Policy>>;
+/// A loaded list of categories.
+pub type Categories = Vec<Stored<PolicyCategory>>;
+
+/// Every category, in display order.
+pub fn categories() -> LocalResource<Result<Categories, AppError>> {
+    queries::all::<PolicyCategory>()
+}
+
+/// Every guide.
+pub fn guides() -> LocalResource<Result<Guides, AppError>> {
+    queries::all::<Policy>()
+}
+
+/// The guides of one category.
+pub fn guides_in(
+    category: impl Fn() -> Option<RecordId> + 'static,
+) -> LocalResource<Result<Guides, AppError>> {
+    queries::by_index::<Policy>("category", move || category().map(|id| id.to_string()))
+}
+
+/// One guide.
+pub fn guide(
+    id: impl Fn() -> Option<RecordId> + 'static,
+) -> LocalResource<Result<Option<Stored<Policy>>, AppError>> {
+    queries::one::<Policy>(id)
+}
+
+/// One category.
+pub fn category(
+    id: impl Fn() -> Option<RecordId> + 'static,
+) -> LocalResource<Result<Option<Stored<PolicyCategory>>, AppError>> {
+    queries::one::<PolicyCategory>(id)
+}
+
+/// The enterprise ledger (staff data: present only on a signed-in device).
+pub fn enterprises() -> LocalResource<Result<Vec<Stored<Enterprise>>, AppError>> {
+    queries::all::<Enterprise>()
+}
+
+/// One enterprise of the ledger.
+pub fn enterprise(
+    id: impl Fn() -> Option<RecordId> + 'static,
+) -> LocalResource<Result<Option<Stored<Enterprise>>, AppError>> {
+    queries::one::<Enterprise>(id)
+}
+
+/// Sorts categories by their display order, then name.
+pub fn sort_categories(list: &mut Categories) {
+    list.sort_by(|a, b| (a.data.order, &a.data.name).cmp(&(b.data.order, &b.data.name)));
+}
+
+/// A category's name in a language (the Chinese one when no English is given).
+pub fn category_name(c: &PolicyCategory, lang: Lang) -> String {
+    match lang {
+        Lang::En if !c.name_en.trim().is_empty() => c.name_en.clone(),
+        _ => c.name.clone(),
+    }
+}
+
+/// The `:id` route parameter as a record id.
+pub fn id_param() -> Memo<Option<RecordId>> {
+    let params = use_params_map();
+    Memo::new(move |_| params.with(|p| p.get("id")).and_then(|s| s.parse().ok()))
+}
+
+/// The signed-in role, if any.
+pub fn role() -> Signal<Option<Role>> {
+    let session = expect_context::<CurrentSession>();
+    Signal::derive(move || session.active().map(|s| s.user.role))
+}
+
+/// Whether an admin is signed in (edit buttons are shown only then; the
+/// server refuses anyone else's writes anyway).
+pub fn is_admin() -> Signal<bool> {
+    let role = role();
+    Signal::derive(move || role.get() == Some(Role::Admin))
+}
+
+/// Validates an edited guide and saves it locally; it syncs when it can.
+pub async fn save_guide(id: RecordId, form: GuideForm) -> Result<RecordId, AppError> {
+    let policy = form.to_policy()?;
+    queries::save(id, &policy).await?;
+    Ok(id)
+}
+
+/// Validates an edited category and saves it locally.
+pub async fn save_category(id: RecordId, form: CategoryForm) -> Result<RecordId, AppError> {
+    let category = form.to_category()?;
+    queries::save(id, &category).await?;
+    Ok(id)
+}
