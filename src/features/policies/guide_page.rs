@@ -114,7 +114,7 @@ fn GuideDetail(id: String, policy: Policy, pending: bool) -> impl IntoView {
                     {sample.then(|| view! { <SampleMark /> })}
                     <ExpiryBadge expiry />
                     <span class="badge badge--muted">{cat_name}</span>
-                    {pending.then(|| view! { <span class="badge badge--warn">{t("待同步", "Not yet synced")}</span> })}
+                    {pending.then(|| view! { <span class="badge badge--warn" data-testid="pending-badge">{t("待同步", "Not yet synced")}</span> })}
                 </p>
                 <p class="guide__summary">{p.with_value(|p| p.summary.clone())}</p>
                 <div class="button-row no-print">
