@@ -4,6 +4,7 @@ import {
   expiredToday,
   garmentWorkshop,
   garmentWorkshopSplit,
+  patientLogin,
   PoliciesPage,
   seedCategories,
   seedGuides,
@@ -160,7 +161,7 @@ async function newPage(browser: Browser) {
 }
 
 test('an admin edits a guide offline; after sync a second browser sees the edit without the 示例 mark', async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const server = await TestServer.start();
   try {
     const base = server.url;
@@ -168,7 +169,7 @@ test('an admin edits a guide offline; after sync a second browser sees the edit 
     const policies = new PoliciesPage(page, base);
     // A fresh server compresses the app's files first; wait until it serves and syncs.
     await firstLoad(page, base);
-    await login(page, accounts.admin1, '/policies', base);
+    await patientLogin(page, accounts.admin1, '/policies', base);
     await waitSynced(page);
     await context.setOffline(true);
     await expect(page.getByTestId('online-state')).toHaveText(/离线/);
@@ -221,6 +222,34 @@ test('an admin edits a guide offline; after sync a second browser sees the edit 
     await second.page.goto(`${base}/policies/category/${funding.id}`);
     await expect(second.page.getByRole('link', { name: new RegExp(escape(title)) })).toBeVisible();
     await second.context.close();
+
+    // Admins also create categories and guides (online here; same save path).
+    await page.goto(`${base}/policies/categories/new`);
+    await page.getByRole('textbox', { name: /^类别名称/ }).fill('测试类别');
+    await page.getByRole('textbox', { name: /^显示顺序/ }).fill('第一');
+    await page.getByRole('button', { name: '保存' }).click();
+    await expect(page.getByText('显示顺序：应在 0 到 999 之间')).toBeVisible();
+    await page.getByRole('textbox', { name: /^显示顺序/ }).fill('20');
+    await page.getByRole('button', { name: '保存' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('测试类别');
+    await expect(page.getByText('这一类还没有政策指南')).toBeVisible();
+    await page.getByRole('link', { name: '新增指南' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: '新增政策指南' })).toBeVisible();
+    await expect(page.getByRole('combobox', { name: /^政策类别/ })).toHaveValue(/^[0-9a-f-]{36}$/);
+    await page.getByRole('textbox', { name: /^政策名称/ }).fill('测试纺织企业补助');
+    await page.getByRole('textbox', { name: /^支持内容/ }).fill('每家企业补助 5,000 元。');
+    await page.getByRole('textbox', { name: /^主管部门/ }).fill('通济街道经济发展办公室');
+    await page.getByRole('button', { name: '添加条件' }).click();
+    await page.getByTestId('condition-row').getByRole('textbox').fill('纺织、服装');
+    await page.getByRole('combobox', { name: '估算方式' }).selectOption({ label: '定额' });
+    await page.getByRole('textbox', { name: /^金额（元）/ }).fill('5000');
+    await page.getByRole('button', { name: '保存' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('测试纺织企业补助');
+    await expect(page.getByTestId('conditions')).toContainText('要求：所属行业为纺织或服装');
+    await expect(page.getByText('定额 5,000 元')).toBeVisible();
+    await expect(page.getByTestId('sample-mark')).toHaveCount(0);
+    await page.getByRole('link', { name: '测试类别' }).click();
+    await expect(page.getByRole('list', { name: '本类政策指南' }).getByRole('link')).toHaveCount(1);
     await context.close();
   } finally {
     await server.stop();

@@ -14,32 +14,62 @@ use leptos::web_sys::SubmitEvent;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
+/// What the editor opens with, read once (see the guide editor).
+#[derive(Clone, PartialEq)]
+struct Opened {
+    route_id: Option<RecordId>,
+    initial: CategoryForm,
+    was_sample: bool,
+}
+
 /// The editor page (new or existing category).
 #[component]
 pub fn CategoryEditorPage() -> impl IntoView {
     let id = id_param();
     let record = category(move || id.get());
     let admin = is_admin();
+    let admin = Memo::new(move |_| admin.get());
     let session = expect_context::<CurrentSession>();
+    let loaded = Memo::new(move |_| session.loaded());
     let new_id = RecordId::generate();
+    let opened = Memo::new(move |prev: Option<&Option<Opened>>| {
+        let route_id = id.get();
+        if let Some(Some(o)) = prev {
+            if o.route_id == route_id {
+                return Some(o.clone());
+            }
+        }
+        let (initial, was_sample) = match route_id {
+            None => (CategoryForm::default(), false),
+            Some(_) => {
+                let c = record.get()?.ok()??;
+                (CategoryForm::from_category(&c.data), c.data.sample)
+            }
+        };
+        Some(Opened {
+            route_id,
+            initial,
+            was_sample,
+        })
+    });
     move || {
-        if !session.loaded() {
+        if !loaded.get() {
             return view! { <section class="page"><p class="muted">{t("正在读取登录状态…", "Checking your login…")}</p></section> }.into_any();
         }
         if !admin.get() {
             return view! { <section class="page"><AdminOnly /></section> }.into_any();
         }
-        match id.get() {
-            None => view! { <CategoryEditor category_id=new_id initial=CategoryForm::default() was_sample=false is_new=true /> }.into_any(),
-            Some(existing) => match record.get() {
-                None => view! { <section class="page"><p class="muted">{t("正在读取…", "Loading…")}</p></section> }.into_any(),
-                Some(Err(e)) => view! { <section class="page"><ErrorView error=Some(e) /></section> }.into_any(),
-                Some(Ok(None)) => view! { <section class="page"><p class="alert alert--warn">{t("找不到这个类别。", "Category not found.")}</p></section> }.into_any(),
-                Some(Ok(Some(c))) => view! {
-                    <CategoryEditor category_id=existing initial=CategoryForm::from_category(&c.data) was_sample=c.data.sample is_new=false />
-                }
-                .into_any(),
-            },
+        if let Some(o) = opened.get() {
+            let category_id = o.route_id.unwrap_or(new_id);
+            return view! {
+                <CategoryEditor category_id initial=o.initial was_sample=o.was_sample is_new=o.route_id.is_none() />
+            }
+            .into_any();
+        }
+        match record.get() {
+            Some(Err(e)) => view! { <section class="page"><ErrorView error=Some(e) /></section> }.into_any(),
+            Some(Ok(None)) => view! { <section class="page"><p class="alert alert--warn">{t("找不到这个类别。", "Category not found.")}</p></section> }.into_any(),
+            _ => view! { <section class="page"><p class="muted">{t("正在读取…", "Loading…")}</p></section> }.into_any(),
         }
     }
 }

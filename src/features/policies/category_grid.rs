@@ -4,6 +4,7 @@
 use super::queries::{category_name, sort_categories, Categories, Guides};
 use crate::error::{AppError, ErrorView};
 use crate::i18n::{t, use_lang};
+use crate::sync::{Phase, SyncStatus};
 use crate::ui::EmptyState;
 use domain::ids::RecordId;
 use domain::lang::Lang;
@@ -18,6 +19,7 @@ pub fn CategoryGrid(
     guides: LocalResource<Result<Guides, AppError>>,
 ) -> impl IntoView {
     let lang = use_lang();
+    let status = expect_context::<SyncStatus>();
     move || {
         let (cats, all) = match (categories.get(), guides.get()) {
             (Some(Err(e)), _) | (_, Some(Err(e))) => {
@@ -29,11 +31,17 @@ pub fn CategoryGrid(
                     .into_any()
             }
         };
+        if cats.is_empty() && matches!(status.phase.get(), Phase::Syncing(_)) {
+            return view! {
+                <p class="muted" role="status">{t("正在从服务器下载政策指南…", "Downloading the policy guides…")}</p>
+            }
+            .into_any();
+        }
         if cats.is_empty() {
             return view! {
                 <EmptyState
                     title=t("还没有政策类别", "No categories yet")
-                    body=t("首次联网同步后，政策指南会保存在本机，之后可离线查看。", "Guides are saved on this device after the first sync, then they work offline.")
+                    body=t("政策指南需要联网同步一次，之后保存在本机，可离线查看。", "The guides need one sync with a connection; after that they are on this device and work offline.")
                 />
             }
             .into_any();

@@ -6,7 +6,7 @@
 use super::amount_editor::AmountEditor;
 use super::condition_editor::{entries, ConditionEditor, RowEntry};
 use super::queries::{
-    categories, category_name, guide, id_param, is_admin, save_guide, sort_categories,
+    categories, category_name, guide, id_param, is_admin, save_guide, sort_categories, Categories,
 };
 use crate::error::{AppError, ErrorView};
 use crate::features::account::CurrentSession;
@@ -20,6 +20,17 @@ use leptos::web_sys::SubmitEvent;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
+/// What the editor opens with: read once, then kept, so a sync that
+/// re-reads the store (or the session) never wipes what the admin typed.
+#[derive(Clone, PartialEq)]
+struct Opened {
+    route_id: Option<RecordId>,
+    guide_id: RecordId,
+    initial: GuideForm,
+    was_sample: bool,
+    categories: Categories,
+}
+
 /// The editor page (new or existing guide).
 #[component]
 pub fn GuideEditorPage() -> impl IntoView {
@@ -28,45 +39,66 @@ pub fn GuideEditorPage() -> impl IntoView {
     let record = guide(move || id.get());
     let cats = categories();
     let admin = is_admin();
+    let admin = Memo::new(move |_| admin.get());
     let session = expect_context::<CurrentSession>();
+    let loaded = Memo::new(move |_| session.loaded());
     // A new guide gets its id once, when the page opens.
     let new_id = RecordId::generate();
+    let opened = Memo::new(move |prev: Option<&Option<Opened>>| {
+        let route_id = id.get();
+        if let Some(Some(o)) = prev {
+            if o.route_id == route_id {
+                return Some(o.clone());
+            }
+        }
+        let mut categories = cats.get()?.ok()?;
+        sort_categories(&mut categories);
+        let (guide_id, initial, was_sample) = match route_id {
+            None => {
+                let form = GuideForm {
+                    category_id: query
+                        .with_untracked(|q| q.get("category"))
+                        .unwrap_or_default(),
+                    ..GuideForm::default()
+                };
+                (new_id, form, false)
+            }
+            Some(existing) => {
+                let g = record.get()?.ok()??;
+                (existing, GuideForm::from_policy(&g.data), g.data.sample)
+            }
+        };
+        Some(Opened {
+            route_id,
+            guide_id,
+            initial,
+            was_sample,
+            categories,
+        })
+    });
 
     move || {
-        if !session.loaded() {
+        if !loaded.get() {
             return view! { <section class="page"><p class="muted">{t("正在读取登录状态…", "Checking your login…")}</p></section> }.into_any();
         }
         if !admin.get() {
             return view! { <section class="page"><AdminOnly /></section> }.into_any();
         }
-        let categories = match cats.get() {
-            None => return view! { <section class="page"><p class="muted">{t("正在读取…", "Loading…")}</p></section> }.into_any(),
-            Some(Err(e)) => return view! { <section class="page"><ErrorView error=Some(e) /></section> }.into_any(),
-            Some(Ok(mut c)) => {
-                sort_categories(&mut c);
-                c
+        if let Some(o) = opened.get() {
+            return view! {
+                <GuideEditor guide_id=o.guide_id initial=o.initial was_sample=o.was_sample is_new=o.route_id.is_none() categories=o.categories />
             }
-        };
-        let (guide_id, initial, was_sample) = match id.get() {
-            None => {
-                let form = GuideForm {
-                    category_id: query.with(|q| q.get("category")).unwrap_or_default(),
-                    ..GuideForm::default()
-                };
-                (new_id, form, false)
+            .into_any();
+        }
+        // Not open yet: say why.
+        match (cats.get(), id.get().map(|_| record.get())) {
+            (Some(Err(e)), _) | (_, Some(Some(Err(e)))) => view! { <section class="page"><ErrorView error=Some(e) /></section> }.into_any(),
+            (_, Some(Some(Ok(None)))) => view! {
+                <section class="page"><p class="alert alert--warn">{t("找不到这条政策。", "Guide not found.")}</p></section>
             }
-            Some(existing) => match record.get() {
-                None => return view! { <section class="page"><p class="muted">{t("正在读取…", "Loading…")}</p></section> }.into_any(),
-                Some(Err(e)) => return view! { <section class="page"><ErrorView error=Some(e) /></section> }.into_any(),
-                Some(Ok(None)) => return view! {
-                    <section class="page"><p class="alert alert--warn">{t("找不到这条政策。", "Guide not found.")}</p></section>
-                }
-                .into_any(),
-                Some(Ok(Some(g))) => (existing, GuideForm::from_policy(&g.data), g.data.sample),
-            },
-        };
-        view! { <GuideEditor guide_id initial was_sample is_new=id.get().is_none() categories /> }
-            .into_any()
+            .into_any(),
+            _ => view! { <section class="page"><p class="muted">{t("正在读取…", "Loading…")}</p></section> }.into_any(),
+        }
     }
 }
 
@@ -90,7 +122,7 @@ fn GuideEditor(
     initial: GuideForm,
     was_sample: bool,
     is_new: bool,
-    categories: super::queries::Categories,
+    categories: Categories,
 ) -> impl IntoView {
     let lang = use_lang();
     let navigate = use_navigate();
