@@ -180,6 +180,19 @@ test('an admin edits a guide offline; after sync a second browser sees the edit 
     await expect(page.getByRole('heading', { level: 1, name: '编辑政策指南' })).toBeVisible();
     await expect(page.getByText('保存修改后，“示例”标记会去掉')).toBeVisible();
 
+    // Unsaved typing survives leaving the page (an autosaved draft) and can be discarded.
+    const titleBox = page.getByRole('textbox', { name: /^政策名称/ });
+    await titleBox.fill('草稿中的标题');
+    await policies.openFromNav();
+    await policies.openCategory('资金扶持');
+    await policies.openGuide(contribution.title);
+    await page.getByRole('link', { name: '编辑指南' }).click();
+    await expect(page.getByTestId('draft-restored')).toContainText('未保存的修改');
+    await expect(titleBox).toHaveValue('草稿中的标题');
+    await page.getByRole('button', { name: '放弃这些修改' }).click();
+    await expect(titleBox).toHaveValue(contribution.title);
+    await expect(page.getByTestId('draft-restored')).toHaveCount(0);
+
     // Bad input is refused per field and changes nothing.
     const department = page.getByRole('textbox', { name: /^主管部门/ });
     await department.fill('');

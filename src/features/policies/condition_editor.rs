@@ -8,6 +8,7 @@ use domain::policy::form::{code, from_code, ConditionInput, ConditionKind, Condi
 use domain::records::{EnterpriseSize, Qualification};
 use domain::validate::ValidationErrors;
 use leptos::prelude::*;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// A row and its stable key (rows are added and removed; inputs keep focus).
 #[derive(Clone, Copy)]
@@ -18,15 +19,23 @@ pub struct RowEntry {
     pub row: RwSignal<ConditionRow>,
 }
 
-/// Rows for a list of conditions, keyed from 0.
-pub fn entries(rows: Vec<ConditionRow>) -> Vec<RowEntry> {
-    rows.into_iter()
-        .enumerate()
-        .map(|(key, row)| RowEntry {
-            key,
+/// Keys are unique for the app's lifetime, so a list refilled from a draft
+/// never reuses a key the keyed list still holds.
+static NEXT_KEY: AtomicUsize = AtomicUsize::new(0);
+
+impl RowEntry {
+    /// A row with a fresh key.
+    pub fn new(row: ConditionRow) -> RowEntry {
+        RowEntry {
+            key: NEXT_KEY.fetch_add(1, Ordering::Relaxed),
             row: RwSignal::new(row),
-        })
-        .collect()
+        }
+    }
+}
+
+/// Rows for a list of conditions.
+pub fn entries(rows: Vec<ConditionRow>) -> Vec<RowEntry> {
+    rows.into_iter().map(RowEntry::new).collect()
 }
 
 /// The editable list.
@@ -35,17 +44,7 @@ pub fn ConditionEditor(
     rows: RwSignal<Vec<RowEntry>>,
     #[prop(into)] errors: Signal<Option<ValidationErrors>>,
 ) -> impl IntoView {
-    let next_key = StoredValue::new(rows.with_untracked(|r| r.len()));
-    let add = move |_| {
-        let key = next_key.get_value();
-        next_key.set_value(key + 1);
-        rows.update(|r| {
-            r.push(RowEntry {
-                key,
-                row: RwSignal::new(ConditionRow::new(ConditionKind::Industry)),
-            })
-        });
-    };
+    let add = move |_| rows.update(|r| r.push(RowEntry::new(ConditionRow::new(ConditionKind::Industry))));
     view! {
         <fieldset class="condition-editor">
             <legend>{t("匹配条件（全部满足才算符合）", "Matching conditions (all must hold)")}</legend>

@@ -4,16 +4,22 @@
 //! mark; sync takes it to the server, which accepts it from admins only.
 
 use super::amount_editor::AmountEditor;
-use super::condition_editor::{entries, ConditionEditor, RowEntry};
+use super::condition_editor::ConditionEditor;
+use super::guide_fields::GuideFields;
 use super::queries::{
-    categories, category_name, guide, id_param, is_admin, save_guide, sort_categories, Categories,
+    categories, category_name, discard_guide_draft, guide, guide_draft, guide_draft_key, id_param,
+    is_admin, keep_guide_draft, save_guide, sort_categories, Categories,
 };
 use crate::error::{AppError, ErrorView};
 use crate::features::account::CurrentSession;
+use crate::clock::now;
 use crate::i18n::{t, use_lang};
+use crate::ui::format;
+use domain::lang::Lang;
+use domain::time::Timestamp;
 use crate::ui::{field_error, SelectField, TextArea, TextField};
 use domain::ids::RecordId;
-use domain::policy::form::{AmountForm, GuideForm};
+use domain::policy::form::GuideForm;
 use domain::validate::ValidationErrors;
 use leptos::prelude::*;
 use leptos::web_sys::SubmitEvent;
@@ -26,7 +32,10 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 struct Opened {
     route_id: Option<RecordId>,
     guide_id: RecordId,
-    initial: GuideForm,
+    /// The guide as stored (empty for a new one).
+    original: GuideForm,
+    /// An autosaved draft that differs from it, and when it was saved.
+    draft: Option<(GuideForm, Timestamp)>,
     was_sample: bool,
     categories: Categories,
 }
@@ -44,6 +53,7 @@ pub fn GuideEditorPage() -> impl IntoView {
     let loaded = Memo::new(move |_| session.loaded());
     // A new guide gets its id once, when the page opens.
     let new_id = RecordId::generate();
+    let draft = guide_draft(move || guide_draft_key(id.get()));
     let opened = Memo::new(move |prev: Option<&Option<Opened>>| {
         let route_id = id.get();
         if let Some(Some(o)) = prev {
@@ -53,7 +63,9 @@ pub fn GuideEditorPage() -> impl IntoView {
         }
         let mut categories = cats.get()?.ok()?;
         sort_categories(&mut categories);
-        let (guide_id, initial, was_sample) = match route_id {
+        // An unreadable draft is as good as none.
+        let saved = draft.get()?.ok().flatten();
+        let (guide_id, original, was_sample) = match route_id {
             None => {
                 let form = GuideForm {
                     category_id: query
@@ -68,10 +80,14 @@ pub fn GuideEditorPage() -> impl IntoView {
                 (existing, GuideForm::from_policy(&g.data), g.data.sample)
             }
         };
+        let draft = saved
+            .filter(|d| d.data != original)
+            .map(|d| (d.data, d.updated_at));
         Some(Opened {
             route_id,
             guide_id,
-            initial,
+            original,
+            draft,
             was_sample,
             categories,
         })
@@ -86,7 +102,15 @@ pub fn GuideEditorPage() -> impl IntoView {
         }
         if let Some(o) = opened.get() {
             return view! {
-                <GuideEditor guide_id=o.guide_id initial=o.initial was_sample=o.was_sample is_new=o.route_id.is_none() categories=o.categories />
+                <GuideEditor
+                    guide_id=o.guide_id
+                    draft_key=guide_draft_key(o.route_id)
+                    original=o.original
+                    draft=o.draft
+                    was_sample=o.was_sample
+                    is_new=o.route_id.is_none()
+                    categories=o.categories
+                />
             }
             .into_any();
         }
@@ -119,31 +143,63 @@ pub fn AdminOnly() -> impl IntoView {
 #[component]
 fn GuideEditor(
     guide_id: RecordId,
-    initial: GuideForm,
+    draft_key: String,
+    original: GuideForm,
+    draft: Option<(GuideForm, Timestamp)>,
     was_sample: bool,
     is_new: bool,
     categories: Categories,
 ) -> impl IntoView {
     let lang = use_lang();
     let navigate = use_navigate();
-    let category_id = RwSignal::new(initial.category_id);
-    let title = RwSignal::new(initial.title);
-    let summary = RwSignal::new(initial.summary);
-    let eligibility = RwSignal::new(initial.eligibility);
-    let rows: RwSignal<Vec<RowEntry>> = RwSignal::new(entries(initial.conditions));
-    let support = RwSignal::new(initial.support);
-    let amount_kind = RwSignal::new(initial.amount.kind);
-    let amount_first = RwSignal::new(initial.amount.first);
-    let amount_second = RwSignal::new(initial.amount.second);
-    let steps = RwSignal::new(initial.steps);
-    let documents = RwSignal::new(initial.documents);
-    let valid_from = RwSignal::new(initial.valid_from);
-    let valid_until = RwSignal::new(initial.valid_until);
-    let department = RwSignal::new(initial.department);
-    let contact_phone = RwSignal::new(initial.contact_phone);
+    let restored_at = RwSignal::new(draft.as_ref().map(|(_, at)| *at));
+    let fields = GuideFields::new(draft.as_ref().map_or(&original, |(form, _)| form));
+    let GuideFields {
+        category_id,
+        title,
+        summary,
+        eligibility,
+        rows,
+        support,
+        amount_kind,
+        amount_first,
+        amount_second,
+        steps,
+        documents,
+        valid_from,
+        valid_until,
+        department,
+        contact_phone,
+    } = fields;
 
-    let save =
-        Action::new_local(|(id, form): &(RecordId, GuideForm)| save_guide(*id, form.clone()));
+    // Autosave every change (not the opening state) as a draft.
+    let key = draft_key.clone();
+    Effect::new(move |opened: Option<()>| {
+        let form = fields.read();
+        if opened.is_some() {
+            let key = key.clone();
+            leptos::task::spawn_local(async move {
+                // A lost draft only matters if the tab is closed before
+                // saving; the form itself still holds everything.
+                let _ = keep_guide_draft(key, form).await;
+            });
+        }
+    });
+    let discard = {
+        let key = draft_key.clone();
+        move |_| {
+            fields.fill(&original);
+            restored_at.set(None);
+            let key = key.clone();
+            leptos::task::spawn_local(async move {
+                let _ = discard_guide_draft(key).await;
+            });
+        }
+    };
+
+    let save = Action::new_local(|(id, form, key): &(RecordId, GuideForm, String)| {
+        save_guide(*id, form.clone(), key.clone())
+    });
     let invalid = Signal::derive(move || match save.value().get() {
         Some(Err(AppError::Invalid(e))) => Some(e),
         _ => None,
@@ -172,26 +228,8 @@ fn GuideEditor(
     });
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        let form = GuideForm {
-            category_id: category_id.get_untracked(),
-            title: title.get_untracked(),
-            summary: summary.get_untracked(),
-            eligibility: eligibility.get_untracked(),
-            conditions: rows.with_untracked(|r| r.iter().map(|e| e.row.get_untracked()).collect()),
-            support: support.get_untracked(),
-            amount: AmountForm {
-                kind: amount_kind.get_untracked(),
-                first: amount_first.get_untracked(),
-                second: amount_second.get_untracked(),
-            },
-            steps: steps.get_untracked(),
-            documents: documents.get_untracked(),
-            valid_from: valid_from.get_untracked(),
-            valid_until: valid_until.get_untracked(),
-            department: department.get_untracked(),
-            contact_phone: contact_phone.get_untracked(),
-        };
-        save.dispatch((guide_id, form));
+        let form = untrack(|| fields.read());
+        save.dispatch((guide_id, form, draft_key.clone()));
     };
     let summary_of_errors = move || {
         invalid.get().map(|e: ValidationErrors| {
@@ -215,7 +253,16 @@ fn GuideEditor(
             {was_sample.then(|| view! {
                 <p class="alert alert--warn">{t("这是示例内容。保存修改后，“示例”标记会去掉。", "This is sample content. Saving your edit removes the “Sample” mark.")}</p>
             })}
-            <p class="muted">{t("保存在本机，联网后自动同步到服务器和其他设备；离线时也可以保存。", "Saved on this device and synced when online; saving works offline too.")}</p>
+            <p class="muted">{t("保存在本机，联网后自动同步到服务器和其他设备；离线时也可以保存。未保存的修改会自动暂存在本机。", "Saved on this device and synced when online; saving works offline too. Unsaved changes are kept on this device as a draft.")}</p>
+            {move || restored_at.get().map(|at| view! {
+                <div class="alert alert--ok" role="status" data-testid="draft-restored">
+                    <p>{move || match lang.get() {
+                        Lang::Zh => format!("已恢复 {} 未保存的修改。", format::date_time(at, now(), Lang::Zh)),
+                        Lang::En => format!("Restored your unsaved changes from {}.", format::date_time(at, now(), Lang::En)),
+                    }}</p>
+                    <button class="button button--secondary" type="button" on:click=discard.clone()>{t("放弃这些修改", "Discard these changes")}</button>
+                </div>
+            })}
             <form class="card form guide-form" on:submit=on_submit novalidate>
                 <SelectField label=t("政策类别", "Category") value=category_id name="category_id" choices error=err("category_id") />
                 <TextField label=t("政策名称", "Title") value=title name="title" required=true error=err("title") />

@@ -16,6 +16,7 @@ mod expiry_badge;
 mod figure_field;
 mod guide_card;
 mod guide_editor_page;
+mod guide_fields;
 mod guide_page;
 mod highlighted;
 mod home_page;

@@ -2,9 +2,11 @@
 //! categories and guides from the local store, the signed-in role, and
 //! validated saves (record and outbox in one transaction; sync pushes them).
 
+use crate::clock::now;
 use crate::error::AppError;
 use crate::features::account::CurrentSession;
 use crate::queries;
+use crate::store::drafts::{self, Draft};
 use crate::store::records::Stored;
 use domain::collection::Role;
 use domain::ids::RecordId;
@@ -94,10 +96,44 @@ pub fn is_admin() -> Signal<bool> {
     Signal::derive(move || role.get() == Some(Role::Admin))
 }
 
-/// Validates an edited guide and saves it locally; it syncs when it can.
-pub async fn save_guide(id: RecordId, form: GuideForm) -> Result<RecordId, AppError> {
+/// The draft key of a guide editor (`policy:<id>`, or `policy:new`).
+pub fn guide_draft_key(id: Option<RecordId>) -> String {
+    match id {
+        Some(id) => format!("policy:{id}"),
+        None => "policy:new".to_owned(),
+    }
+}
+
+/// The autosaved draft of a guide editor, read when the editor opens.
+pub fn guide_draft(
+    key: impl Fn() -> String + 'static,
+) -> LocalResource<Result<Option<Draft<GuideForm>>, AppError>> {
+    LocalResource::new(move || {
+        let key = key();
+        async move { drafts::load::<GuideForm>(&key).await.map_err(AppError::from) }
+    })
+}
+
+/// Autosaves what the editor holds, so a closed tab loses nothing.
+pub async fn keep_guide_draft(key: String, form: GuideForm) -> Result<(), AppError> {
+    drafts::save(&key, &form, now()).await?;
+    Ok(())
+}
+
+/// Forgets a guide editor's draft.
+pub async fn discard_guide_draft(key: String) -> Result<(), AppError> {
+    drafts::remove(&key).await?;
+    Ok(())
+}
+
+/// Validates an edited guide and saves it locally (it syncs when it can),
+/// then drops the editor's draft.
+pub async fn save_guide(id: RecordId, form: GuideForm, draft_key: String) -> Result<RecordId, AppError> {
     let policy = form.to_policy()?;
     queries::save(id, &policy).await?;
+    // The guide is saved; a draft left behind would only be offered again
+    // next time, so failing to remove it is not worth an error.
+    let _ = drafts::remove(&draft_key).await;
     Ok(id)
 }
 
