@@ -50,6 +50,8 @@ pub fn excerpt(text: &str, ranges: &[Range<usize>], max_chars: usize) -> Excerpt
 }
 
 #[cfg(test)]
+// Lists of one range are what search highlights hold, not a typo for `vec![a; n]`.
+#[allow(clippy::single_range_in_vec_init)]
 mod tests {
     use super::*;
     use crate::search::segments;
