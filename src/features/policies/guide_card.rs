@@ -1,6 +1,7 @@
 //! One guide in a list: title, badges, summary, department.
 
 use super::expiry_badge::{ExpiryBadge, SampleMark};
+use super::queries::sort_by_key;
 use crate::clock::today;
 use crate::store::records::Stored;
 use domain::records::Policy;
@@ -29,15 +30,15 @@ pub fn GuideCard(guide: Stored<Policy>) -> impl IntoView {
 
 /// Orders a category's guides: open ones first, the nearest deadline
 /// first, open-ended after them, expired last; then by title.
-pub fn sort_guides(list: &mut [Stored<Policy>]) {
+pub fn sort_guides(list: &mut Vec<Stored<Policy>>) {
     let today = today();
-    list.sort_by(|a, b| {
-        let key = |p: &Policy| {
-            let e = p.expiry(today);
-            (e.is_expired(), e.days_left().unwrap_or(i64::MAX))
+    sort_by_key(list, |g| {
+        let e = g.data.expiry(today);
+        let rank = match (e.is_expired(), e.days_left()) {
+            (true, _) => i64::MAX,
+            (false, Some(days)) => days,
+            (false, None) => i64::MAX - 1,
         };
-        key(&a.data)
-            .cmp(&key(&b.data))
-            .then_with(|| a.data.title.cmp(&b.data.title))
+        (rank, g.data.title.clone())
     });
 }

@@ -5,7 +5,7 @@
 use super::match_results::MatchResults;
 use super::print::{PrintButton, PrintHeader};
 use super::profile_form::ProfileFormView;
-use super::queries::{enterprise, enterprises, guides, role};
+use super::queries::{enterprise, enterprises, guides, role, sort_by_key};
 use crate::clock::today;
 use crate::i18n::{t, use_lang};
 use domain::ids::RecordId;
@@ -157,7 +157,7 @@ fn EnterprisePicker(selected: Memo<Option<RecordId>>) -> impl IntoView {
     };
     let options = move || {
         let mut items = list.get().and_then(|r| r.ok()).unwrap_or_default();
-        items.sort_by(|a, b| a.data.name.cmp(&b.data.name));
+        sort_by_key(&mut items, |e| (0, e.data.name.clone()));
         let current = selected.get().map(|id| id.to_string()).unwrap_or_default();
         items
             .into_iter()

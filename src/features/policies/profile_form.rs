@@ -5,13 +5,13 @@ use super::figure_field::FigureField;
 use crate::i18n::{t, use_lang};
 use crate::ui::{field_error, Choice, SelectField};
 use domain::lang::Label;
-use domain::policy::form::{code, from_code, ProfileForm};
+use domain::policy::form::{code, from_code, Code, ProfileForm};
 use domain::records::{EnterpriseSize, Qualification, RevenueBand};
 use domain::validate::ValidationErrors;
 use leptos::prelude::*;
 use leptos::web_sys::SubmitEvent;
 
-fn choices<T: Label + serde::Serialize + Copy + Send + Sync + 'static>(
+fn choices<T: Label + Code + Send + Sync>(
     all: &'static [T],
 ) -> Signal<Vec<Choice>> {
     let lang = use_lang();

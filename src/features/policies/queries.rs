@@ -64,9 +64,21 @@ pub fn enterprise(
     queries::one::<Enterprise>(id)
 }
 
+/// Reorders a list by a key computed once per item; equal keys keep their
+/// order. Every list of the section sorts through this one concrete sort,
+/// because each `sort_by` closure would compile its own copy of the sort
+/// (several KB of wasm each).
+pub fn sort_by_key<T>(list: &mut Vec<T>, key: impl Fn(&T) -> (i64, String)) {
+    let mut keyed: Vec<((i64, String), usize)> =
+        list.iter().enumerate().map(|(i, item)| (key(item), i)).collect();
+    keyed.sort_unstable();
+    let mut slots: Vec<Option<T>> = std::mem::take(list).into_iter().map(Some).collect();
+    list.extend(keyed.into_iter().filter_map(|(_, i)| slots[i].take()));
+}
+
 /// Sorts categories by their display order, then name.
 pub fn sort_categories(list: &mut Categories) {
-    list.sort_by(|a, b| (a.data.order, &a.data.name).cmp(&(b.data.order, &b.data.name)));
+    sort_by_key(list, |c| (i64::from(c.data.order), c.data.name.clone()));
 }
 
 /// A category's name in a language (the Chinese one when no English is given).

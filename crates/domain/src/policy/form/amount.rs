@@ -68,6 +68,20 @@ impl AmountKind {
     }
 }
 
+impl super::Code for AmountKind {
+    const ALL: &'static [Self] = &AmountKind::ALL;
+    fn code(self) -> &'static str {
+        match self {
+            AmountKind::None => "none",
+            AmountKind::Fixed => "fixed",
+            AmountKind::Range => "range",
+            AmountKind::PerInsured => "per_insured",
+            AmountKind::RdShare => "rd_share",
+            AmountKind::ExportShare => "export_share",
+        }
+    }
+}
+
 impl Label for AmountKind {
     fn label(&self, lang: Lang) -> &'static str {
         let t = match self {

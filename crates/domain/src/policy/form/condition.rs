@@ -121,6 +121,46 @@ impl ConditionKind {
     }
 }
 
+impl super::Code for ConditionKind {
+    const ALL: &'static [Self] = &[
+        ConditionKind::Industry,
+        ConditionKind::Size,
+        ConditionKind::RevenueAtLeast,
+        ConditionKind::RevenueAtMost,
+        ConditionKind::YearsAtLeast,
+        ConditionKind::YearsAtMost,
+        ConditionKind::RdRatioAtLeast,
+        ConditionKind::RdSpendAtLeast,
+        ConditionKind::InsuredAtLeast,
+        ConditionKind::Qualification,
+        ConditionKind::LacksQualification,
+        ConditionKind::Enrolled,
+        ConditionKind::Location,
+        ConditionKind::ExportAtLeast,
+        ConditionKind::Group,
+    ];
+    fn code(self) -> &'static str {
+        use ConditionKind as K;
+        match self {
+            K::Industry => "industry",
+            K::Size => "size",
+            K::RevenueAtLeast => "revenue_at_least",
+            K::RevenueAtMost => "revenue_at_most",
+            K::YearsAtLeast => "years_at_least",
+            K::YearsAtMost => "years_at_most",
+            K::RdRatioAtLeast => "rd_ratio_at_least",
+            K::RdSpendAtLeast => "rd_spend_at_least",
+            K::InsuredAtLeast => "insured_at_least",
+            K::Qualification => "qualification",
+            K::LacksQualification => "lacks_qualification",
+            K::Enrolled => "enrolled",
+            K::Location => "location",
+            K::ExportAtLeast => "export_at_least",
+            K::Group => "group",
+        }
+    }
+}
+
 impl Label for ConditionKind {
     fn label(&self, lang: Lang) -> &'static str {
         use ConditionKind as K;

@@ -26,9 +26,8 @@ pub use condition::{ConditionInput, ConditionKind, ConditionRow};
 pub use guide::GuideForm;
 pub use profile::{profile_facts, ProfileForm, QUERY_MARK};
 
+use crate::records::{EnterpriseSize, Qualification, RevenueBand};
 use crate::validate::Problem;
-use serde::de::DeserializeOwned;
-use serde::Serialize;
 
 /// A number as people type it: `1,200`, `1200.5`, full-width digits, spaces.
 /// `None` when it is not a finite number.
@@ -79,32 +78,79 @@ pub(crate) fn whole_in(text: &str, min: u32, max: u32) -> Result<u32, Problem> {
     }
 }
 
-/// A number for a text input: `380`, `0.5`, never `380.0` or `3.8e2`.
+/// A number for a text input: `380`, `0.5`, never `380.0` or `3.8e2`; at
+/// most four decimals (figures are 万元, percentages and yuan).
 pub(crate) fn number_text(v: f64) -> String {
     if v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{}", v as i64)
-    } else {
-        format!("{v}")
+        return format!("{}", v as i64);
+    }
+    let text = format!("{v:.4}");
+    text.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
+
+/// A unit enum with a wire name (as stored records spell it), used for
+/// select values and URL parameters. Written out rather than derived from
+/// serde, because going through `serde_json::Value` costs several KB of
+/// wasm per enum; a test checks the names against serde.
+pub trait Code: Sized + Copy + PartialEq + 'static {
+    /// Every value.
+    const ALL: &'static [Self];
+    /// The wire name.
+    fn code(self) -> &'static str;
+}
+
+/// The wire name of a value.
+pub fn code<T: Code>(value: &T) -> String {
+    value.code().to_owned()
+}
+
+/// The value with a wire name, if there is one.
+pub fn from_code<T: Code>(code: &str) -> Option<T> {
+    T::ALL.iter().copied().find(|v| v.code() == code)
+}
+
+impl Code for EnterpriseSize {
+    const ALL: &'static [Self] = &EnterpriseSize::ALL;
+    fn code(self) -> &'static str {
+        match self {
+            EnterpriseSize::Micro => "micro",
+            EnterpriseSize::Small => "small",
+            EnterpriseSize::Medium => "medium",
+            EnterpriseSize::Large => "large",
+        }
     }
 }
 
-/// The wire name of a unit enum (`micro`, `high_tech`), as in stored records.
-pub fn code<T: Serialize>(value: &T) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(s)) => s,
-        _ => String::new(),
+impl Code for RevenueBand {
+    const ALL: &'static [Self] = &RevenueBand::ALL;
+    fn code(self) -> &'static str {
+        match self {
+            RevenueBand::Below500 => "below500",
+            RevenueBand::From500To2000 => "from500_to2000",
+            RevenueBand::From2000To10000 => "from2000_to10000",
+            RevenueBand::From10000To40000 => "from10000_to40000",
+            RevenueBand::Above40000 => "above40000",
+        }
     }
 }
 
-/// The unit enum with a wire name, if there is one.
-pub fn from_code<T: DeserializeOwned>(code: &str) -> Option<T> {
-    serde_json::from_value(serde_json::Value::String(code.to_owned())).ok()
+impl Code for Qualification {
+    const ALL: &'static [Self] = &Qualification::ALL;
+    fn code(self) -> &'static str {
+        match self {
+            Qualification::HighTech => "high_tech",
+            Qualification::TechSme => "tech_sme",
+            Qualification::Specialised => "specialised",
+            Qualification::LittleGiant => "little_giant",
+            Qualification::ForeignTrade => "foreign_trade",
+            Qualification::AboveScale => "above_scale",
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::records::{EnterpriseSize, Qualification};
 
     #[test]
     fn numbers_as_typed() {
@@ -122,14 +168,24 @@ mod tests {
         assert!(whole_in("12.5", 0, 100).is_err());
         assert_eq!(number_text(380.0), "380");
         assert_eq!(number_text(0.5), "0.5");
+        assert_eq!(number_text(12.125), "12.125");
+    }
+
+    fn same_as_serde<T: Code + serde::Serialize + std::fmt::Debug>() {
+        for v in T::ALL {
+            assert_eq!(serde_json::to_value(v).unwrap(), v.code(), "{v:?}");
+            assert_eq!(from_code::<T>(v.code()), Some(*v));
+        }
+        assert_eq!(from_code::<T>("nope"), None);
     }
 
     #[test]
-    fn enum_codes_round_trip() {
-        for s in EnterpriseSize::ALL {
-            assert_eq!(from_code::<EnterpriseSize>(&code(&s)), Some(s));
-        }
-        assert_eq!(code(&Qualification::HighTech), "high_tech");
-        assert_eq!(from_code::<Qualification>("nope"), None);
+    fn enum_codes_are_the_serde_names() {
+        same_as_serde::<EnterpriseSize>();
+        same_as_serde::<RevenueBand>();
+        same_as_serde::<Qualification>();
+        same_as_serde::<ConditionKind>();
+        same_as_serde::<AmountKind>();
+        assert_eq!(ConditionKind::ALL.len(), 15);
     }
 }
