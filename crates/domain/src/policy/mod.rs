@@ -29,8 +29,10 @@
 mod describe;
 mod estimate;
 mod evaluate;
+mod excerpt;
 mod expiry;
 mod figures;
+pub mod form;
 pub(crate) mod format;
 mod matcher;
 mod profile;
@@ -38,6 +40,7 @@ mod rules;
 
 pub use estimate::{estimate, Estimate};
 pub use evaluate::{evaluate, Eligibility, Failed, Missing, Outcome};
+pub use excerpt::{excerpt, Excerpt};
 pub use expiry::{Expiry, URGENT_DAYS, WARNING_DAYS};
 pub use format::Bilingual;
 pub use matcher::{match_policies, match_policy, rank, MatchCounts, MatchReport, PolicyMatch};
