@@ -1,15 +1,13 @@
 //! In-browser tests (headless Chromium via wasm-bindgen-test-runner): the
-//! app shell, the local store against real IndexedDB, and the photo
-//! pipeline against the browser's image and crypto APIs.
+//! local store against real IndexedDB, and the photo pipeline against the
+//! browser's image and crypto APIs. The shell is in tests/web_shell.rs.
 #![cfg(target_arch = "wasm32")]
 
 use wasm_bindgen_test::wasm_bindgen_test_configure;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-#[path = "web/photos.rs"]
-mod wphotos;
-#[path = "web/shell.rs"]
-mod shell;
 #[path = "web/store.rs"]
 mod store;
+#[path = "web/photos.rs"]
+mod wphotos;

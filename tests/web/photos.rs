@@ -57,13 +57,19 @@ async fn png(width: u32, height: u32) -> Blob {
 async fn a_large_picture_is_downscaled_encoded_and_stored_by_its_hash() {
     let photo = add_photo(&png(3000, 1000).await).await.unwrap();
     assert_eq!((photo.width, photo.height), (1600, 533));
-    let stored = blobs::get_blob(&photo.sha256).await.unwrap().expect("stored");
+    let stored = blobs::get_blob(&photo.sha256)
+        .await
+        .unwrap()
+        .expect("stored");
     assert_eq!(stored.mime, "image/jpeg");
     assert!(!stored.uploaded);
     assert_eq!(stored.bytes.len(), photo.bytes as usize);
     assert_eq!(&stored.bytes[..3], &[0xFF, 0xD8, 0xFF], "a JPEG");
     assert_eq!(sha256_hex(&stored.bytes).await.unwrap(), photo.sha256);
-    assert!(blobs::pending_uploads().await.unwrap().contains(&photo.sha256));
+    assert!(blobs::pending_uploads()
+        .await
+        .unwrap()
+        .contains(&photo.sha256));
 }
 
 #[wasm_bindgen_test]

@@ -44,7 +44,8 @@ pub fn ConditionEditor(
     rows: RwSignal<Vec<RowEntry>>,
     #[prop(into)] errors: Signal<Option<ValidationErrors>>,
 ) -> impl IntoView {
-    let add = move |_| rows.update(|r| r.push(RowEntry::new(ConditionRow::new(ConditionKind::Industry))));
+    let add =
+        move |_| rows.update(|r| r.push(RowEntry::new(ConditionRow::new(ConditionKind::Industry))));
     view! {
         <fieldset class="condition-editor">
             <legend>{t("匹配条件（全部满足才算符合）", "Matching conditions (all must hold)")}</legend>

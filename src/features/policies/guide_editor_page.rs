@@ -10,16 +10,16 @@ use super::queries::{
     categories, category_name, discard_guide_draft, guide, guide_draft, guide_draft_key, id_param,
     is_admin, keep_guide_draft, save_guide, sort_categories, Categories,
 };
+use crate::clock::now;
 use crate::error::{AppError, ErrorView};
 use crate::features::account::CurrentSession;
-use crate::clock::now;
 use crate::i18n::{t, use_lang};
 use crate::ui::format;
-use domain::lang::Lang;
-use domain::time::Timestamp;
 use crate::ui::{field_error, SelectField, TextArea, TextField};
 use domain::ids::RecordId;
+use domain::lang::Lang;
 use domain::policy::form::GuideForm;
+use domain::time::Timestamp;
 use domain::validate::ValidationErrors;
 use leptos::prelude::*;
 use leptos::web_sys::SubmitEvent;

@@ -11,9 +11,7 @@ use domain::validate::ValidationErrors;
 use leptos::prelude::*;
 use leptos::web_sys::SubmitEvent;
 
-fn choices<T: Label + Code + Send + Sync>(
-    all: &'static [T],
-) -> Signal<Vec<Choice>> {
+fn choices<T: Label + Code + Send + Sync>(all: &'static [T]) -> Signal<Vec<Choice>> {
     let lang = use_lang();
     let unknown = t("不清楚", "Unknown");
     Signal::derive(move || {

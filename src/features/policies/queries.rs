@@ -69,8 +69,11 @@ pub fn enterprise(
 /// because each `sort_by` closure would compile its own copy of the sort
 /// (several KB of wasm each).
 pub fn sort_by_key<T>(list: &mut Vec<T>, key: impl Fn(&T) -> (i64, String)) {
-    let mut keyed: Vec<((i64, String), usize)> =
-        list.iter().enumerate().map(|(i, item)| (key(item), i)).collect();
+    let mut keyed: Vec<((i64, String), usize)> = list
+        .iter()
+        .enumerate()
+        .map(|(i, item)| (key(item), i))
+        .collect();
     keyed.sort_unstable();
     let mut slots: Vec<Option<T>> = std::mem::take(list).into_iter().map(Some).collect();
     list.extend(keyed.into_iter().filter_map(|(_, i)| slots[i].take()));
@@ -122,7 +125,11 @@ pub fn guide_draft(
 ) -> LocalResource<Result<Option<Draft<GuideForm>>, AppError>> {
     LocalResource::new(move || {
         let key = key();
-        async move { drafts::load::<GuideForm>(&key).await.map_err(AppError::from) }
+        async move {
+            drafts::load::<GuideForm>(&key)
+                .await
+                .map_err(AppError::from)
+        }
     })
 }
 
@@ -140,7 +147,11 @@ pub async fn discard_guide_draft(key: String) -> Result<(), AppError> {
 
 /// Validates an edited guide and saves it locally (it syncs when it can),
 /// then drops the editor's draft.
-pub async fn save_guide(id: RecordId, form: GuideForm, draft_key: String) -> Result<RecordId, AppError> {
+pub async fn save_guide(
+    id: RecordId,
+    form: GuideForm,
+    draft_key: String,
+) -> Result<RecordId, AppError> {
     let policy = form.to_policy()?;
     queries::save(id, &policy).await?;
     // The guide is saved; a draft left behind would only be offered again

@@ -30,6 +30,11 @@ pub fn SyncBadge() -> impl IntoView {
                     format!("{r} need attention")
                 }
             }
+            // A device that has never finished a run is not "synced", even
+            // with nothing to send: its public data may not have arrived yet.
+            (_, 0, _, None) if status.last_sync.get().is_none() => {
+                (if zh { "尚未同步" } else { "Not synced yet" }).to_owned()
+            }
             (_, 0, _, None) => (if zh { "已同步" } else { "Synced" }).to_owned(),
             (_, 0, _, Some(_)) => (if zh { "同步失败" } else { "Sync failed" }).to_owned(),
             (_, n, _, _) => {
@@ -49,6 +54,7 @@ pub fn SyncBadge() -> impl IntoView {
     ) {
         (Phase::Syncing(_), ..) => "pill pill--info",
         (_, _, r, _) if r > 0 => "pill pill--danger",
+        (_, 0, _, None) if status.last_sync.get().is_none() => "pill pill--info",
         (_, 0, _, None) => "pill pill--ok",
         _ => "pill pill--warn",
     };
