@@ -1,0 +1,84 @@
+// Prints the benchmark table (Markdown, readable in a terminal too) from the
+// JSON files scripts/bench writes: figure | value | baseline in the same run |
+// ratio | goal | met?. A figure that could not be measured shows "n/a".
+//
+//   node tests/bench/report.mjs DIR   (reads DIR/bundle.json, browser.json, server.json)
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const dir = process.argv[2];
+const load = (name) => (existsSync(join(dir, name)) ? JSON.parse(readFileSync(join(dir, name), 'utf8')) : {});
+const bundle = load('bundle.json');
+const browser = load('browser.json');
+const server = load('server.json');
+
+const num = (x) => typeof x === 'number' && Number.isFinite(x);
+const fmt = (x, unit, d = 1) => (num(x) ? `${x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d })} ${unit}` : 'n/a');
+const ratio = (a, b) => (num(a) && num(b) && b > 0 ? `${(a / b).toFixed(2)}×` : '—');
+const met = (ok) => (ok === undefined ? '—' : ok ? 'yes' : '**no**');
+const rows = [];
+const row = (figure, value, baseline = '—', r = '—', goal = '—', ok) => rows.push([figure, value, baseline, r, goal, met(ok)]);
+const kb = (b) => (num(b) ? b / 1024 : undefined);
+
+// Bundle.
+if (bundle.total) {
+  const t = bundle.total;
+  row('release bundle wasm + JS, raw', fmt(kb(t.raw), 'KB'));
+  row('release bundle wasm + JS, gzip -9', fmt(kb(t.gzip), 'KB'));
+  row('release bundle wasm + JS, brotli -q 11', fmt(kb(t.brotli), 'KB'), '—', '—', '≤ 250 KB', kb(t.brotli) <= 250);
+  row('… of which wasm, brotli', fmt(kb(bundle.wasm?.brotli), 'KB'));
+} else row('release bundle', 'n/a');
+
+// Cold start.
+const c = browser.cold;
+if (c) {
+  const ok = c.first_row_ms <= 800 && c.first_row_ms <= 1.5 * c.baseline_getall_ms;
+  row(`cold start → first positions shown, ${browser.sync?.positions?.toLocaleString('en-US') ?? '?'} positions in IndexedDB, CPU 4× (median of ${c.runs})`,
+    fmt(c.first_row_ms, 'ms', 0), `raw getAll ${fmt(c.baseline_getall_ms, 'ms', 0)}`, ratio(c.first_row_ms, c.baseline_getall_ms), '≤ 800 ms and ≤ 1.5×', ok);
+  row('cold start → all positions searchable (count shown), CPU 4× (information)',
+    fmt(c.catalog_ms, 'ms', 0), `raw getAll ${fmt(c.baseline_getall_ms, 'ms', 0)}`, ratio(c.catalog_ms, c.baseline_getall_ms));
+} else row('cold start', 'n/a');
+
+// Search.
+const s = browser.search;
+if (s) {
+  row(`search per keystroke, query time (data-search-ms), median of ${s.keystrokes} keystrokes`, fmt(s.median_ms, 'ms', 2),
+    `includes scan ${fmt(s.baseline_median_ms, 'ms', 3)}`, ratio(s.median_ms, s.baseline_median_ms), 'median ≤ 5 ms', s.median_ms <= 5);
+  row('search per keystroke, query time, p95', fmt(s.p95_ms, 'ms', 2), `includes scan ${fmt(s.baseline_p95_ms, 'ms', 3)}`, ratio(s.p95_ms, s.baseline_p95_ms));
+  for (const [kind, k] of Object.entries(s.by_kind ?? {}))
+    row(`… ${kind} queries, median / p95`, `${fmt(k.median_ms, 'ms', 2)} / ${fmt(k.p95_ms, 'ms', 2)}`);
+  row('search per keystroke, input event → list updated in DOM, median / p95 (information)',
+    `${fmt(s.keystroke_median_ms, 'ms', 2)} / ${fmt(s.keystroke_p95_ms, 'ms', 2)}`);
+} else row('search', 'n/a');
+
+// First sync.
+const y = browser.sync;
+if (y) {
+  row(`first full sync, ${y.positions.toLocaleString('en-US')} positions + ${y.employers.toLocaleString('en-US')} employers over loopback`,
+    fmt(y.ms, 'ms', 0), `one static file ${fmt(y.baseline_fetch_ms, 'ms', 0)}`, ratio(y.ms, y.baseline_fetch_ms), '≤ 2 s', y.ms <= 2000);
+} else row('first full sync', 'n/a');
+
+// Push.
+const p = browser.push;
+if (p) row(`push of ${p.mutations.toLocaleString('en-US')} queued mutations (sync:push marks)`, fmt(p.ms, 'ms', 0), '—', '—', '≤ 500 ms', p.ms <= 500 && p.left_in_outbox === 0);
+else row('push of queued mutations', 'n/a');
+
+// Server.
+for (const [backend, label] of [['sqlite', 'SQLite'], ['postgres', 'PostgreSQL']]) {
+  const r = server[backend];
+  if (r && num(r.pull_rps))
+    row(`server pull req/s, small delta (${r.pull_changes} changes), ${label}, wrk ${r.wrk}`, fmt(r.pull_rps, 'req/s', 0),
+      `/api/health ${fmt(r.health_rps, 'req/s', 0)}`, ratio(r.pull_rps, r.health_rps), '≥ 5,000 req/s', r.pull_rps >= 5000);
+  else row(`server pull req/s, ${label}`, 'n/a');
+}
+
+// Memory.
+const m = browser.memory;
+if (m) row('JS heap + wasm memory after loading the positions (after GC)', fmt(m.total_mb, 'MB'),
+  `JS ${fmt(m.js_heap_used_mb, 'MB')} + wasm ${fmt(m.wasm_mb, 'MB')}`, '—', '≤ 60 MB', m.total_mb <= 60);
+else row('memory', 'n/a');
+
+const header = ['figure', 'value', 'baseline in the same run', 'ratio', 'goal', 'met?'];
+console.log(`| ${header.join(' | ')} |`);
+console.log(`|${header.map(() => '---').join('|')}|`);
+for (const r of rows) console.log(`| ${r.join(' | ')} |`);
