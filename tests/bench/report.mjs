@@ -14,7 +14,7 @@ const server = load('server.json');
 
 const num = (x) => typeof x === 'number' && Number.isFinite(x);
 const fmt = (x, unit, d = 1) => (num(x) ? `${x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d })} ${unit}` : 'n/a');
-const ratio = (a, b) => (num(a) && num(b) && b > 0 ? `${(a / b).toFixed(2)}×` : '—');
+const ratio = (a, b) => (num(a) && num(b) && b > 0 ? `${(a / b).toFixed(a / b < 0.1 ? 4 : 2)}×` : "—");
 const met = (ok) => (ok === undefined ? '—' : ok ? 'yes' : '**no**');
 const rows = [];
 const row = (figure, value, baseline = '—', r = '—', goal = '—', ok) => rows.push([figure, value, baseline, r, goal, met(ok)]);
