@@ -10,12 +10,13 @@ use super::position_detail_page::PositionDetailPage;
 use super::position_list_page::PositionListPage;
 use super::saved_page::SavedPage;
 use leptos::prelude::*;
+use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
 use leptos_router::components::{ParentRoute, Route};
-use leptos_router::{path, MatchNestedRoutes};
+use leptos_router::path;
 
 /// Every route of the section.
 #[component(transparent)]
-pub fn JobRoutes() -> impl MatchNestedRoutes + Clone {
+pub fn JobRoutes() -> AnyNestedRoute {
     view! {
         <ParentRoute path=path!("/jobs") view=JobsSection>
             <Route path=path!("") view=JobsHomePage />
@@ -28,4 +29,7 @@ pub fn JobRoutes() -> impl MatchNestedRoutes + Clone {
         </ParentRoute>
     }
     .into_inner()
+    // One erased route: the shape a transparent component has under
+    // `--cfg erase_components` (see .cargo/config.toml).
+    .into_any_nested_route()
 }

@@ -7,13 +7,14 @@ use super::guide_page::GuidePage;
 use super::home_page::PoliciesPage;
 use super::match_page::MatchPage;
 use leptos::prelude::*;
+use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
 use leptos_router::components::Route;
-use leptos_router::{path, MatchNestedRoutes};
+use leptos_router::path;
 
 /// Every route of the section. `…/new` pages come before `:id` ones only for
 /// readers; the router matches static segments first anyway.
 #[component(transparent)]
-pub fn PolicyRoutes() -> impl MatchNestedRoutes + Clone {
+pub fn PolicyRoutes() -> AnyNestedRoute {
     view! {
         <Route path=path!("/policies") view=PoliciesPage />
         <Route path=path!("/policies/match") view=MatchPage />
@@ -25,4 +26,7 @@ pub fn PolicyRoutes() -> impl MatchNestedRoutes + Clone {
         <Route path=path!("/policies/guide/:id/edit") view=GuideEditorPage />
     }
     .into_inner()
+    // One erased route: the shape a transparent component has under
+    // `--cfg erase_components` (see .cargo/config.toml).
+    .into_any_nested_route()
 }

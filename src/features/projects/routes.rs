@@ -4,16 +4,20 @@ use super::overview_page::ProjectsPage;
 use super::project_form::NewProjectPage;
 use super::project_page::ProjectPage;
 use leptos::prelude::*;
+use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
 use leptos_router::components::Route;
-use leptos_router::{path, MatchNestedRoutes};
+use leptos_router::path;
 
 /// Every route of the section.
 #[component(transparent)]
-pub fn ProjectRoutes() -> impl MatchNestedRoutes + Clone {
+pub fn ProjectRoutes() -> AnyNestedRoute {
     view! {
         <Route path=path!("/projects") view=ProjectsPage />
         <Route path=path!("/projects/new") view=NewProjectPage />
         <Route path=path!("/projects/:id") view=ProjectPage />
     }
     .into_inner()
+    // One erased route: the shape a transparent component has under
+    // `--cfg erase_components` (see .cargo/config.toml).
+    .into_any_nested_route()
 }

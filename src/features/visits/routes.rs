@@ -12,12 +12,13 @@ use super::visit_form_page::VisitFormPage;
 use super::visits_page::VisitsPage;
 use crate::features::account::RequireStaff;
 use leptos::prelude::*;
+use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
 use leptos_router::components::Route;
-use leptos_router::{path, MatchNestedRoutes};
+use leptos_router::path;
 
 /// Every route of the section.
 #[component(transparent)]
-pub fn VisitRoutes() -> impl MatchNestedRoutes + Clone {
+pub fn VisitRoutes() -> AnyNestedRoute {
     view! {
         <Route path=path!("/visits") view=VisitsPage />
         <Route path=path!("/visits/board") view=|| view! { <RequireStaff><BoardPage /></RequireStaff> } />
@@ -30,4 +31,7 @@ pub fn VisitRoutes() -> impl MatchNestedRoutes + Clone {
         <Route path=path!("/visits/:id") view=|| view! { <RequireStaff><VisitDetailPage /></RequireStaff> } />
     }
     .into_inner()
+    // One erased route: the shape a transparent component has under
+    // `--cfg erase_components` (see .cargo/config.toml).
+    .into_any_nested_route()
 }
