@@ -185,10 +185,14 @@ fn GuideEditor(
             });
         }
     });
+    // The discard button lives in the "draft restored" notice, whose owner is
+    // disposed as soon as the notice goes; rows made while refilling must
+    // belong to the editor instead, or they would vanish with the notice.
+    let editor = Owner::current().expect("the editor renders inside an owner");
     let discard = {
         let key = draft_key.clone();
         move |_| {
-            fields.fill(&original);
+            editor.with(|| fields.fill(&original));
             restored_at.set(None);
             let key = key.clone();
             leptos::task::spawn_local(async move {
