@@ -4,6 +4,7 @@ import { accounts } from './fixtures/server';
 import { login, waitSynced } from './fixtures/session';
 import { Projects } from './fixtures/projects';
 import { waitControlled } from './fixtures/pwa';
+import { cameraJpeg } from './fixtures/visits';
 
 const PROJECT = '墨水河流域及其支流防洪减灾治理工程';
 
@@ -23,16 +24,23 @@ test('offline: record a milestone and a progress update; after reconnecting a se
   await row.getByLabel('实际完成日期').fill('2026-11-25');
   await row.getByRole('button', { name: '记录完成' }).click();
   await expect(row).toContainText('2026-11-25');
-  // Add a dated progress update.
+  // Add a dated progress update with a photo from the camera.
   await page.getByLabel('进展内容').fill('西流峰河挡土墙砌筑完成，开始生态景观施工。（离线录入）');
+  await page
+    .getByLabel('拍照或选择照片')
+    .setInputFiles({ name: 'site.jpg', mimeType: 'image/jpeg', buffer: await cameraJpeg(page) });
+  await expect(page.getByTestId('photo-picker-list').getByRole('img')).toHaveCount(1);
   await page.getByRole('button', { name: '添加进展' }).click();
-  await expect(page.getByText('（离线录入）')).toBeVisible();
+  const update = page.locator('.update').filter({ hasText: '（离线录入）' });
+  await expect(update).toBeVisible();
+  await expect(update.getByTestId('photos').locator('img.photo__img')).toHaveCount(1);
   await expect(page.getByTestId('sync-badge')).toHaveText(/待同步/);
 
   // Reload while offline: the service worker and IndexedDB keep everything.
   const reloaded = await page.reload();
   expect(reloaded?.fromServiceWorker()).toBe(true);
   await expect(page.getByText('（离线录入）')).toBeVisible();
+  await expect(update.getByTestId('photos').locator('img.photo__img')).toHaveCount(1);
   await expect(projects.milestoneRow('挡土墙砌筑')).toContainText('2026-11-25');
 
   await context.setOffline(false);
@@ -46,6 +54,9 @@ test('offline: record a milestone and a progress update; after reconnecting a se
   await theirs.openOverview();
   await theirs.open(PROJECT);
   await expect(second.getByText('（离线录入）')).toBeVisible();
+  // The photo was uploaded and the second device downloads it.
+  const theirUpdate = second.locator('.update').filter({ hasText: '（离线录入）' });
+  await expect(theirUpdate.getByTestId('photos').locator('img.photo__img')).toHaveCount(1);
   await expect(theirs.milestoneRow('挡土墙砌筑')).toContainText('2026-11-25');
   await other.close();
   await context.close();

@@ -11,10 +11,10 @@ use crate::features::account::{CurrentSession, RequireStaff};
 use crate::i18n::{t, use_lang};
 use crate::queries;
 use crate::store::records::Stored;
-use crate::ui::{format, EmptyState, TextArea, TextField};
+use crate::ui::{format, EmptyState, PhotoGallery, PhotoPicker, TextArea, TextField};
 use domain::ids::RecordId;
 use domain::lang::Label;
-use domain::records::{Blocker, ProgressUpdate, Project, ProjectStatus};
+use domain::records::{Blocker, PhotoRef, ProgressUpdate, Project, ProjectStatus};
 use domain::time::Date;
 use domain::tracker::{is_slipping, milestone_state};
 use leptos::prelude::*;
@@ -252,6 +252,7 @@ fn UpdateSection(project: Project, save: Action<Project, Result<(), AppError>>) 
     let session = expect_context::<CurrentSession>();
     let text = RwSignal::new(String::new());
     let date = RwSignal::new(today.to_string());
+    let photos = RwSignal::new(Vec::<PhotoRef>::new());
     let (problem, set_problem) = signal(None::<String>);
     let base = project.clone();
     let add = move |ev: leptos::ev::SubmitEvent| {
@@ -268,12 +269,13 @@ fn UpdateSection(project: Project, save: Action<Project, Result<(), AppError>>) 
             date: day,
             text: text.get_untracked().trim().to_owned(),
             author: session.active().map(|s| s.user.name).unwrap_or_default(),
-            photos: Vec::new(),
+            photos: photos.get_untracked(),
         });
         match domain::records::RecordData::validate(&next) {
             Ok(()) => {
                 set_problem.set(None);
                 text.set(String::new());
+                photos.set(Vec::new());
                 save.dispatch(next);
             }
             Err(e) => set_problem.set(Some(e.message(lang.get_untracked()))),
@@ -287,6 +289,7 @@ fn UpdateSection(project: Project, save: Action<Project, Result<(), AppError>>) 
             <form class="form" on:submit=add>
                 <TextField label=t("日期", "Date") value=date name="update-date" kind="date" />
                 <TextArea label=t("进展内容", "What happened") value=text name="update-text" required=true />
+                <PhotoPicker photos=photos label=t("拍照或选择照片", "Take or choose photos") />
                 <button class="button" type="submit">{t("添加进展", "Add update")}</button>
                 {move || problem.get().map(|p| view! { <div class="alert alert--error" role="alert">{p}</div> })}
             </form>
@@ -300,6 +303,7 @@ fn UpdateSection(project: Project, save: Action<Project, Result<(), AppError>>) 
                                 {(!u.author.is_empty()).then(|| format!(" · {}", u.author))}
                             </p>
                             <p>{u.text.clone()}</p>
+                            {(!u.photos.is_empty()).then(|| view! { <PhotoGallery photos=u.photos.clone() /> })}
                         </li>
                     })
                     .collect_view()}
