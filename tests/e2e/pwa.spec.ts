@@ -1,13 +1,15 @@
-import { chromium, expect, test } from '@playwright/test';
+import { chromium, expect, test, type Page } from '@playwright/test';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { chromiumArgs } from '../../playwright.config';
-import { TestServer } from './fixtures/server';
+import { accounts, TestServer } from './fixtures/server';
+import { idbCount } from './fixtures/idb';
+import { Projects } from './fixtures/projects';
 import { shellCaches, waitControlled } from './fixtures/pwa';
 import { Shell } from './fixtures/shell';
-import { waitSynced } from './fixtures/session';
+import { login, waitSynced } from './fixtures/session';
 
 const ROOT = resolve(__dirname, '../..');
 
@@ -128,3 +130,79 @@ test('caching headers: hashed assets immutable, shell files revalidated', async 
   expect(asset.headers()['cache-control']).toContain('immutable');
   expect(asset.headers()['content-type']).toBe('application/wasm');
 });
+
+test('backup round trip: export, clear site data, import: everything back, unsynced changes still pending', async ({ browser }) => {
+  const server = await TestServer.start();
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  try {
+    await login(page, accounts.staff1, '/projects', server.url);
+    await waitSynced(page);
+    await waitControlled(page);
+
+    // An unsynced change: a progress update written offline.
+    await context.setOffline(true);
+    const projects = new Projects(page, server.url);
+    await projects.openOverview();
+    await projects.open(BACKUP_PROJECT);
+    await page.getByLabel('进展内容').fill('备份前离线录入的进展');
+    await page.getByRole('button', { name: '添加进展' }).click();
+    await expect(page.getByTestId('sync-badge')).toHaveText('1 条待同步');
+    const before = await storeCounts(page);
+    expect(before.outbox).toBe(1);
+
+    await page.goto(`${server.url}/status`);
+    const downloading = page.waitForEvent('download');
+    await page.getByTestId('export-backup').click();
+    const file = await downloading;
+    expect(file.suggestedFilename()).toMatch(/^tongji-backup-\d{4}-\d{2}-\d{2}-\d{4}\.json$/);
+    const path = join(mkdtempSync(join(tmpdir(), 'tongji-backup-')), file.suggestedFilename());
+    await file.saveAs(path);
+    await expect(page.getByTestId('backup-message')).toContainText('其中未同步修改 1 条');
+
+    // The browser evicts the site's storage.
+    await page.goto('about:blank');
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Storage.clearDataForOrigin', { origin: server.url, storageTypes: 'indexeddb,local_storage' });
+    await page.goto(`${server.url}/status`);
+    await expect(page.getByText('未登录')).toBeVisible();
+    expect((await storeCounts(page)).projects).toBe(0);
+
+    await page.getByTestId('import-backup').setInputFiles(path);
+    await expect(page.getByTestId('backup-message')).toContainText('导入完成');
+    await expect(page.getByTestId('backup-message')).toContainText('待同步修改 1 条');
+    expect(await storeCounts(page)).toEqual(before);
+    await expect(page.getByTestId('sync-badge')).toHaveText('1 条待同步');
+
+    // Importing the same file again adds nothing.
+    await page.getByTestId('import-backup').setInputFiles(path);
+    await expect(page.getByTestId('backup-message')).toContainText('记录 0 条，待同步修改 0 条');
+    expect(await storeCounts(page)).toEqual(before);
+
+    // Back online and signed in again, the restored change reaches the server once.
+    await context.setOffline(false);
+    await login(page, accounts.staff1, '/status', server.url);
+    await waitSynced(page);
+    const token = await server.token(accounts.staff1);
+    const project = (await server.pullAll(token))
+      .filter((c) => c.collection === 'projects' && c.data?.name === BACKUP_PROJECT)
+      .pop();
+    const texts = project.data.updates.map((u: { text: string }) => u.text);
+    expect(texts.filter((t: string) => t === '备份前离线录入的进展')).toHaveLength(1);
+  } finally {
+    await context.close();
+    await server.stop();
+  }
+});
+
+const BACKUP_PROJECT = '墨水河流域及其支流防洪减灾治理工程';
+
+/** Records, pending changes and drafts on the device. */
+async function storeCounts(page: Page) {
+  return {
+    projects: await idbCount(page, 'projects'),
+    positions: await idbCount(page, 'positions'),
+    outbox: await idbCount(page, 'outbox'),
+    drafts: await idbCount(page, 'drafts'),
+  };
+}
