@@ -4,7 +4,7 @@
 // frames have Rust names instead of wasm-function[N].
 //
 //   node tests/bench/profile.mjs --base http://127.0.0.1:18095 --phase sync|cold|push \
-//        [--staff USER:PASS] [--top 30] [--out profile.cpuprofile]
+//        [--staff USER:PASS] [--top 30] [--out profile.cpuprofile] [--path /status]
 //
 // `sync` profiles a new device's first sync, `cold` a throttled (4×) reload
 // with the positions in IndexedDB (run `sync` first in the same --profile-dir),
@@ -20,6 +20,8 @@ const args = Object.fromEntries(
 const BASE = args.base ?? 'http://127.0.0.1:18095';
 const PHASE = args.phase ?? 'sync';
 const TOP = Number(args.top ?? 30);
+// The page to open for `sync` and `cold` (the jobs pages rebuild the catalog on every pulled page).
+const PATH = args.path ?? '/jobs/positions';
 const dir = args['profile-dir'] ?? mkdtempSync(join(tmpdir(), 'tongji-profile-'));
 
 const context = await chromium.launchPersistentContext(dir, {
@@ -41,7 +43,7 @@ let span;
 if (PHASE === 'sync') {
   await page.goto('about:blank');
   await cdp.send('Profiler.start');
-  await page.goto(`${BASE}/jobs/positions`);
+  await page.goto(`${BASE}${PATH}`);
   await wait(() => performance.getEntriesByName('sync:pull:end').length > 0);
   span = await page.evaluate(() => ({
     pull_ms: performance.getEntriesByName('sync:pull:end')[0].startTime - performance.getEntriesByName('sync:pull:start')[0].startTime,
