@@ -3,12 +3,13 @@
 // build whose wasm keeps its name section (tests/bench/named-wasm), so wasm
 // frames have Rust names instead of wasm-function[N].
 //
-//   node tests/bench/profile.mjs --base http://127.0.0.1:18095 --phase sync|cold|push \
+//   node tests/bench/profile.mjs --base http://127.0.0.1:18095 --phase sync|cold|search|push \
 //        [--staff USER:PASS] [--top 30] [--out profile.cpuprofile] [--path /status]
 //
 // `sync` profiles a new device's first sync, `cold` a throttled (4×) reload
 // with the positions in IndexedDB (run `sync` first in the same --profile-dir),
-// `push` the push of 1,000 mutations queued offline (as tests/bench/browser.mjs).
+// `push` the push of 1,000 mutations queued offline (as tests/bench/browser.mjs),
+// `search` the benchmark's keystrokes on the position list.
 import { chromium } from 'playwright-core';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -55,6 +56,31 @@ if (PHASE === 'sync') {
   await page.goto(`${BASE}/jobs/positions`);
   await wait(() => /共 \d+ 个岗位/.test(document.querySelector('[data-testid=result-count]')?.textContent ?? ''));
   span = await page.evaluate(() => ({ catalog_ms: performance.now() }));
+} else if (PHASE === 'search') {
+  // Keystrokes of the benchmark's queries on the position list (unthrottled).
+  await page.goto(`${BASE}/jobs/positions`);
+  await wait(() => /共 \d+ 个岗位/.test(document.querySelector('[data-testid=result-count]')?.textContent ?? ''));
+  await page.waitForTimeout(500);
+  await cdp.send('Profiler.start');
+  span = await page.evaluate(async () => {
+    const input = document.querySelector('input[name=q]');
+    const times = [];
+    for (const q of ['fuzhuang', 'fz', '服装', '缝纫', 'dianshang', 'dsyy']) {
+      for (let i = 1; i <= [...q].length; i++) {
+        input.value = [...q].slice(0, i).join('');
+        const t0 = performance.now();
+        input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+        await new Promise((r) => setTimeout(r, 0));
+        times.push(performance.now() - t0);
+        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      }
+      input.value = '';
+      input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+      await new Promise((r) => setTimeout(r, 600));
+    }
+    times.sort((a, b) => a - b);
+    return { keystrokes: times.length, keystroke_median_ms: times[times.length >> 1] };
+  });
 } else if (PHASE === 'push') {
   const { readFileSync } = await import('node:fs');
   const [user, pass] = (args.staff ?? 'bench:bench-pass-1').split(':');
