@@ -24,4 +24,5 @@ pub mod testing;
 
 pub use db::{close_for_tests, delete_database};
 pub use error::{StoreError, StoreResult};
+pub(crate) use notify::batch as batch_announcements;
 pub use notify::{provide_revisions, Revisions, Topic};

@@ -83,20 +83,113 @@ impl Revisions {
 thread_local! {
     static LOCAL: RefCell<Option<Revisions>> = const { RefCell::new(None) };
     static CHANNEL_HANDLE: RefCell<Option<BroadcastChannel>> = const { RefCell::new(None) };
+    static HELD: RefCell<Option<Held>> = const { RefCell::new(None) };
+}
+
+/// Announcements collected while a [`Batch`] is open.
+struct Held {
+    /// Open batches (they nest).
+    depth: usize,
+    /// Topic indexes changed since the last announcement.
+    topics: [bool; TOPICS],
+    /// When the last announcement went out (ms, `Date.now()`).
+    last: f64,
+}
+
+/// How often a long batch still lets views catch up (ms).
+const BATCH_FLUSH_MS: f64 = 2_000.0;
+
+/// While alive, bulk changes ([`announce_in_batch`]) are announced at most
+/// every [`BATCH_FLUSH_MS`] and once more when it drops. A first sync writes dozens of pages; announcing
+/// each would make every open list re-read and re-index the whole store
+/// per page (see BENCHMARKS.md, first sync).
+pub(crate) struct Batch;
+
+/// Opens a batch of announcements.
+pub(crate) fn batch() -> Batch {
+    HELD.with(|h| {
+        let mut held = h.borrow_mut();
+        match held.as_mut() {
+            Some(held) => held.depth += 1,
+            None => {
+                *held = Some(Held {
+                    depth: 1,
+                    topics: [false; TOPICS],
+                    last: js_sys::Date::now(),
+                })
+            }
+        }
+    });
+    Batch
+}
+
+impl Drop for Batch {
+    fn drop(&mut self) {
+        let done = HELD.with(|h| {
+            let mut held = h.borrow_mut();
+            let state = held.as_mut()?;
+            state.depth -= 1;
+            if state.depth > 0 {
+                return None;
+            }
+            held.take().map(|s| changed(&s.topics))
+        });
+        if let Some(indexes) = done {
+            send(&indexes);
+        }
+    }
+}
+
+fn changed(flags: &[bool; TOPICS]) -> Vec<usize> {
+    (0..TOPICS).filter(|&i| flags[i]).collect()
 }
 
 /// Tells this tab's views and the other tabs that topics changed.
 pub(crate) fn announce(topics: &[Topic]) {
     let indexes: Vec<usize> = topics.iter().map(|t| t.index()).collect();
+    send(&indexes);
+}
+
+/// Like [`announce`] for bulk writes (pulled pages): inside a [`Batch`], the
+/// changes go out later, together with the batch's other changes. A user's
+/// own writes always use [`announce`], so they show at once.
+pub(crate) fn announce_in_batch(topics: &[Topic]) {
+    let indexes: Vec<usize> = topics.iter().map(|t| t.index()).collect();
+    let deferred = HELD.with(|h| {
+        let mut held = h.borrow_mut();
+        let state = held.as_mut()?;
+        for &i in &indexes {
+            state.topics[i] = true;
+        }
+        let now = js_sys::Date::now();
+        if now - state.last < BATCH_FLUSH_MS {
+            return Some(None);
+        }
+        state.last = now;
+        let due = changed(&state.topics);
+        state.topics = [false; TOPICS];
+        Some(Some(due))
+    });
+    match deferred {
+        None => send(&indexes),
+        Some(Some(due)) => send(&due),
+        Some(None) => {}
+    }
+}
+
+fn send(indexes: &[usize]) {
+    if indexes.is_empty() {
+        return;
+    }
     LOCAL.with(|l| {
         if let Some(revisions) = *l.borrow() {
-            revisions.bump(&indexes);
+            revisions.bump(indexes);
         }
     });
     CHANNEL_HANDLE.with(|c| {
         if let Some(channel) = c.borrow().as_ref() {
             let message = js_sys::Array::new();
-            for i in &indexes {
+            for i in indexes {
                 message.push(&JsValue::from_f64(*i as f64));
             }
             // Another tab missing one notification only delays its refresh

@@ -11,7 +11,7 @@ use super::codec::{
 };
 use super::db::db;
 use super::error::{StoreError, StoreResult};
-use super::notify::{announce, Topic};
+use super::notify::{announce, announce_in_batch, Topic};
 use super::outbox::{self, OutboxState};
 use super::schema::{self, CONFLICTS, META, OUTBOX, OUTBOX_BY_RECORD};
 use domain::collection::Collection;
@@ -393,7 +393,7 @@ pub async fn apply_pull_page(changes: &[Change], next: u64) -> StoreResult<usize
     finish(tx).await?;
     let mut topics: Vec<Topic> = collections.into_iter().map(Topic::Collection).collect();
     topics.extend([Topic::Conflicts, Topic::Meta]);
-    announce(&topics);
+    announce_in_batch(&topics);
     Ok(changes.len())
 }
 

@@ -106,6 +106,7 @@ pub async fn sync_once(on_progress: &dyn Fn(Progress)) -> Result<SyncReport, Syn
 
     let start = records::checkpoint().await?;
     crate::perf::mark("sync:pull:start");
+    let _announce_together = crate::store::batch_announcements();
     let mut since = start;
     loop {
         let pulled = transport::pull(since, PULL_PAGE, token).await?;

@@ -95,9 +95,9 @@ pub fn PositionFilters(filter: Memo<PositionFilter>) -> impl IntoView {
         }
         out
     };
-    let sectors = Signal::derive(move || facet(|p| p.sector.as_str()));
-    let locations = Signal::derive(move || facet(|p| p.location.as_str()));
-    let salaries = Signal::derive(move || {
+    let sectors = Memo::new(move |_| facet(|p| p.sector.as_str()));
+    let locations = Memo::new(move |_| facet(|p| p.location.as_str()));
+    let salaries = Memo::new(move |_| {
         let mut out = vec![(String::new(), any(lang.get()))];
         out.extend(
             SALARY_BANDS
@@ -106,7 +106,7 @@ pub fn PositionFilters(filter: Memo<PositionFilter>) -> impl IntoView {
         );
         out
     });
-    let educations = Signal::derive(move || {
+    let educations = Memo::new(move |_| {
         let mut out = vec![(String::new(), any(lang.get()))];
         out.extend(Education::ALL.iter().skip(1).map(|e| {
             let pairs = PositionFilter {
@@ -118,7 +118,7 @@ pub fn PositionFilters(filter: Memo<PositionFilter>) -> impl IntoView {
         }));
         out
     });
-    let experiences = Signal::derive(move || {
+    let experiences = Memo::new(move |_| {
         let mut out = vec![(String::new(), any(lang.get()))];
         out.extend(EXPERIENCE_CHOICES.iter().map(|y| {
             let text = match (lang.get(), y) {
@@ -131,7 +131,7 @@ pub fn PositionFilters(filter: Memo<PositionFilter>) -> impl IntoView {
         }));
         out
     });
-    let fairs = Signal::derive(move || {
+    let fairs = Memo::new(move |_| {
         let mut out = vec![(String::new(), any(lang.get()))];
         out.extend(
             data.fair_list()
@@ -140,7 +140,7 @@ pub fn PositionFilters(filter: Memo<PositionFilter>) -> impl IntoView {
         );
         out
     });
-    let sorts = Signal::derive(move || {
+    let sorts = Memo::new(move |_| {
         [SortOrder::Best, SortOrder::Newest, SortOrder::Salary]
             .into_iter()
             .map(|s| {
@@ -156,8 +156,11 @@ pub fn PositionFilters(filter: Memo<PositionFilter>) -> impl IntoView {
             })
             .collect::<Vec<_>>()
     });
+    // Memos, not derived signals: the filter changes on every keystroke of
+    // the search box, and a derived signal would recount the facets over
+    // every position and rebuild each drop-down's options each time.
     let value_of = move |key: &'static str| {
-        Signal::derive(move || {
+        Memo::new(move |_| {
             filter
                 .read()
                 .to_pairs()
