@@ -9,6 +9,7 @@ use crate::lang::Text;
 use crate::merge::{merge, Version};
 use crate::records::validate_data;
 use crate::replica::LocalRecord;
+use crate::sha256;
 use crate::sync::Mutation;
 use crate::time::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -152,7 +153,7 @@ pub enum BackupError {
         /// What is wrong.
         message: String,
     },
-    /// A photo is not valid base64 or has a bad hash.
+    /// A photo is not valid base64, or its bytes do not match its hash.
     #[error("invalid photo {0}")]
     InvalidBlob(String),
 }
@@ -219,7 +220,12 @@ pub fn parse(text: &str) -> Result<Backup, BackupError> {
             && b.sha256
                 .bytes()
                 .all(|c| c.is_ascii_digit() || (b'a'..=b'f').contains(&c));
-        if !hex || decode_base64(&b.base64).is_none() {
+        // A photo is named by the hash of its bytes: bytes that do not match
+        // their name would be stored under another photo's name (and their
+        // upload refused by the server for ever).
+        let matches =
+            hex && decode_base64(&b.base64).is_some_and(|bytes| sha256::hex(&bytes) == b.sha256);
+        if !matches {
             return Err(BackupError::InvalidBlob(b.sha256.clone()));
         }
     }
@@ -364,7 +370,7 @@ mod tests {
             }],
             drafts: vec![],
             blobs: vec![BackupBlob {
-                sha256: "ab".repeat(32),
+                sha256: sha256::hex(b"jpeg"),
                 mime: "image/jpeg".into(),
                 uploaded: false,
                 base64: encode_base64(b"jpeg"),
@@ -404,6 +410,12 @@ mod tests {
         ));
         let mut b = backup();
         b.blobs[0].base64 = "***".into();
+        assert!(matches!(
+            parse(&serde_json::to_string(&b).unwrap()),
+            Err(BackupError::InvalidBlob(_))
+        ));
+        let mut b = backup();
+        b.blobs[0].base64 = encode_base64(b"other bytes");
         assert!(matches!(
             parse(&serde_json::to_string(&b).unwrap()),
             Err(BackupError::InvalidBlob(_))

@@ -34,6 +34,7 @@ pub mod records;
 pub mod replica;
 pub mod report;
 pub mod search;
+pub mod sha256;
 pub mod sync;
 pub mod time;
 pub mod tracker;

@@ -295,8 +295,16 @@ fn merge_stored_conflicts(
         .collect();
     let mut out: BTreeMap<String, Conflict> = BTreeMap::new();
     for c in l.into_iter().chain(r) {
-        if !resolved.contains(&c.path) {
-            out.entry(c.path.clone()).or_insert(c);
+        if resolved.contains(&c.path) {
+            continue;
+        }
+        // Both sides hold a different open conflict on one path: keep the
+        // newer one whichever side is local, so both devices agree.
+        match out.get(&c.path) {
+            Some(held) if !newer_conflict(&c, held) => {}
+            _ => {
+                out.insert(c.path.clone(), c);
+            }
         }
     }
     for c in new {
@@ -305,10 +313,48 @@ fn merge_stored_conflicts(
     out.into_values().collect()
 }
 
+/// Whether conflict `a` is newer than `b` (on one path): the later kept
+/// value, then the later other value, then the larger JSON text.
+fn newer_conflict(a: &Conflict, b: &Conflict) -> bool {
+    match (a.kept_updated_at, a.other_updated_at).cmp(&(b.kept_updated_at, b.other_updated_at)) {
+        Ordering::Equal => {
+            let text = |c: &Conflict| serde_json::to_string(c).unwrap_or_default();
+            text(a) > text(b)
+        }
+        o => o == Ordering::Greater,
+    }
+}
+
+/// Where the newer record kept whole (`kept`) lacks what the full merge
+/// (`merged`) has, the paths and both values: values only the older side
+/// had, which would otherwise be dropped without a conflict.
+fn lacking(path: &str, kept: &Value, merged: &Value, out: &mut Vec<(String, Value, Value)>) {
+    if kept == merged {
+        return;
+    }
+    match (kept, merged) {
+        (Value::Object(k), Value::Object(m)) => {
+            for (key, value) in m {
+                if path.is_empty() && key == CONFLICTS_KEY {
+                    continue;
+                }
+                let sub = if path.is_empty() {
+                    key.clone()
+                } else {
+                    format!("{path}.{key}")
+                };
+                lacking(&sub, field(k, key), value, out);
+            }
+        }
+        _ => out.push((path.to_owned(), kept.clone(), merged.clone())),
+    }
+}
+
 /// Like [`merge`], but guarantees a result that passes the collection's
 /// validation: when combining fields of both sides breaks a rule (say a
 /// salary minimum from one side above the maximum from the other), the newer
-/// version is kept whole and every field it overrode becomes a conflict.
+/// version is kept whole and every field it overrode becomes a conflict,
+/// including fields it left empty where the older version has a value.
 pub fn merge_valid(
     collection: Collection,
     base: Option<&Value>,
@@ -342,7 +388,7 @@ pub fn merge_valid(
         },
     );
     let mut data = winner.data.clone();
-    let conflicts: Vec<Conflict> = forced
+    let mut conflicts: Vec<Conflict> = forced
         .conflicts
         .into_iter()
         .map(|c| Conflict {
@@ -350,6 +396,23 @@ pub fn merge_valid(
             ..c
         })
         .collect();
+    // Values only the older side has (a field the newer side left empty, an
+    // item only it added) are not conflicts of the forced merge, which takes
+    // them; the newer record kept whole drops them, so they become conflicts
+    // too (the "other" value is the combined one, so choosing it loses nothing).
+    let mut missing = Vec::new();
+    lacking("", winner.data, &forced.data, &mut missing);
+    for (path, kept, other) in missing {
+        if !conflicts.iter().any(|c| c.path == path) {
+            conflicts.push(Conflict {
+                path,
+                kept,
+                other,
+                kept_updated_at: winner.updated_at,
+                other_updated_at: loser.updated_at,
+            });
+        }
+    }
     let stored = merge_stored_conflicts(
         base.unwrap_or(&Value::Null),
         local.data,
