@@ -21,12 +21,12 @@ use domain::records::RecordData;
 use domain::replica::{apply_pulled, apply_result, LocalRecord, PullOutcome, PushOutcome};
 use domain::sync::{Change, Mutation, MutationResult, Op};
 use domain::time::Timestamp;
-use futures::future::try_join_all;
+use futures::future::{try_join_all, LocalBoxFuture};
 use futures::FutureExt;
 use js_sys::{Array, Object};
 use rexie::{Direction, Store, Transaction, TransactionMode};
 use serde_json::Value;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 use wasm_bindgen::JsValue;
 
 /// A record as views see it.
@@ -88,7 +88,14 @@ pub(crate) async fn finish(tx: Transaction) -> StoreResult<()> {
     }
     match tx.done().await? {
         rexie::TransactionResult::Committed => Ok(()),
-        rexie::TransactionResult::Aborted => Err(StoreError::Other("transaction aborted".into())),
+        // Every request succeeded (a failed one returns its error before we
+        // get here), so the browser refused the commit itself. That is how
+        // Chromium reports a site over its storage quota: an `abort` with a
+        // QuotaExceededError on the transaction, no `error` event, and rexie
+        // does not expose the transaction's error. The other causes (a disk
+        // failure, site data cleared while open) are rare, and the same
+        // advice (free space, try again) holds for them.
+        rexie::TransactionResult::Aborted => Err(StoreError::QuotaExceeded),
     }
 }
 
@@ -419,58 +426,103 @@ pub async fn apply_push_results(
     let mut names: Vec<&str> = collections.iter().map(|c| c.as_str()).collect();
     names.extend([OUTBOX, CONFLICTS]);
     let tx = db.transaction(&names, TransactionMode::ReadWrite)?;
-    let outbox_store = tx.store(OUTBOX)?;
-    let conflicts = tx.store(CONFLICTS)?;
-    let mut report = PushReport::default();
-    for ((seq, mutation), result) in sent.iter().zip(results) {
-        if result.mutation_id != mutation.mutation_id {
-            return Err(StoreError::Other("push results out of order".into()));
+    if sent
+        .iter()
+        .zip(results)
+        .any(|((_, m), r)| r.mutation_id != m.mutation_id)
+    {
+        return Err(StoreError::Other("push results out of order".into()));
+    }
+    // Every read is issued at once and every write after the decisions, so
+    // a batch of 500 costs a few round trips instead of five per mutation
+    // (see BENCHMARKS.md, push).
+    let reads = sent.iter().map(|(_, mutation)| {
+        let tx = &tx;
+        async move {
+            let current = local(&tx.store(mutation.collection.as_str())?, mutation.id).await?;
+            // Mutations of this record in the outbox (this one included).
+            let record_key = Array::of2(
+                &JsValue::from_str(mutation.collection.as_str()),
+                &key(mutation.id),
+            );
+            let waiting: Vec<f64> = tx
+                .store(OUTBOX)?
+                .index(OUTBOX_BY_RECORD)?
+                .get_all_keys(Some(codec::only(&record_key.into())?), None)
+                .await?
+                .iter()
+                .filter_map(JsValue::as_f64)
+                .collect();
+            StoreResult::Ok((current, waiting))
         }
-        let store = tx.store(mutation.collection.as_str())?;
-        let current = local(&store, mutation.id).await?;
-        let seq_key = JsValue::from_f64(*seq as f64);
-        // Other mutations of this record still waiting (later in the outbox).
-        let record_key = Array::of2(
-            &JsValue::from_str(mutation.collection.as_str()),
-            &key(mutation.id),
-        );
-        let waiting = outbox_store
-            .index(OUTBOX_BY_RECORD)?
-            .get_all_keys(Some(codec::only(&record_key.into())?), None)
-            .await?;
-        let still_pending = waiting.iter().any(|k| k.as_f64() != Some(*seq as f64));
+    });
+    let read = try_join_all(reads).await?;
+
+    let mut report = PushReport::default();
+    // What this batch has decided so far: a record's newest state, and the
+    // outbox entries already answered, for later mutations of the same record.
+    let mut latest: HashMap<(Collection, RecordId), Option<LocalRecord>> = HashMap::new();
+    let mut answered: HashSet<u64> = HashSet::new();
+    let mut writes: Vec<LocalBoxFuture<'_, StoreResult<()>>> = Vec::new();
+    for (((seq, mutation), result), (stored, waiting)) in sent.iter().zip(results).zip(read) {
+        let at = (mutation.collection, mutation.id);
+        let current = latest.get(&at).cloned().unwrap_or(stored);
+        let still_pending = waiting
+            .iter()
+            .any(|k| *k != *seq as f64 && !answered.contains(&(*k as u64)));
         match apply_result(current.as_ref(), mutation, result, still_pending) {
             PushOutcome::Settled(record) => {
-                outbox_store.delete(seq_key).await?;
+                answered.insert(*seq);
                 report.settled += 1;
                 if result.status == domain::sync::Status::Conflict {
                     report.conflicts += 1;
                 }
-                match record {
+                let outbox_store = tx.store(OUTBOX)?;
+                let seq_key = JsValue::from_f64(*seq as f64);
+                writes.push(async move { Ok(outbox_store.delete(seq_key).await?) }.boxed_local());
+                let store = tx.store(mutation.collection.as_str())?;
+                let conflicts = tx.store(CONFLICTS)?;
+                let data = record.as_ref().map_or(Value::Null, |r| r.data.clone());
+                match &record {
                     Some(record) => {
-                        store
-                            .put(
-                                &record_to_js(mutation.collection, mutation.id, &record),
-                                None,
-                            )
-                            .await?;
-                        index_conflicts(&conflicts, mutation.collection, mutation.id, &record.data)
-                            .await?;
+                        let js = record_to_js(mutation.collection, mutation.id, record);
+                        writes.push(
+                            async move { Ok(store.put(&js, None).await.map(|_| ())?) }
+                                .boxed_local(),
+                        );
                     }
                     None => {
-                        store.delete(key(mutation.id)).await?;
-                        index_conflicts(&conflicts, mutation.collection, mutation.id, &Value::Null)
-                            .await?;
+                        let k = key(mutation.id);
+                        writes.push(async move { Ok(store.delete(k).await?) }.boxed_local());
                     }
                 }
+                let (collection, id) = at;
+                writes.push(
+                    async move { index_conflicts(&conflicts, collection, id, &data).await }
+                        .boxed_local(),
+                );
+                latest.insert(at, record);
             }
             PushOutcome::NeedsAttention(message) => {
-                outbox::set_state_in(&outbox_store, *seq, OutboxState::Rejected, Some(&message))
-                    .await?;
+                let outbox_store = tx.store(OUTBOX)?;
+                let seq = *seq;
+                writes.push(
+                    async move {
+                        outbox::set_state_in(
+                            &outbox_store,
+                            seq,
+                            OutboxState::Rejected,
+                            Some(&message),
+                        )
+                        .await
+                    }
+                    .boxed_local(),
+                );
                 report.rejected += 1;
             }
         }
     }
+    try_join_all(writes).await?;
     finish(tx).await?;
     let mut topics: Vec<Topic> = collections.into_iter().map(Topic::Collection).collect();
     topics.extend([Topic::Outbox, Topic::Conflicts]);

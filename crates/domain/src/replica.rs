@@ -119,13 +119,32 @@ pub fn apply_result(
     let Some(local) = local else {
         return PushOutcome::Settled(None);
     };
+    // A duplicate: the server applied this mutation on an earlier push whose
+    // answer was lost. Applied exactly as sent, it produced the revision
+    // after `base_rev`, and that is all there is to know. Otherwise it was
+    // merged with changes this device has not seen, so what the server holds
+    // is unknown: the local copy stays as it is, revision included, so later
+    // edits are still merged against their true base (taking the revision
+    // with stale data would let the next edit overwrite the server's copy),
+    // and the next pull brings the server's state.
+    let status = match result.status {
+        Status::Duplicate if result.merged.is_none() && result.rev == Some(sent.base_rev + 1) => {
+            Status::Applied
+        }
+        Status::Duplicate if result.merged.is_none() => {
+            return PushOutcome::Settled(Some(LocalRecord {
+                pending: still_pending,
+                ..local.clone()
+            }));
+        }
+        status => status,
+    };
     let rev = result.rev.unwrap_or(local.rev).max(local.rev);
     // What the server now stores: the merged data when it says so, else what we sent.
     let server_data = match (&result.merged, sent.op) {
         (Some(merged), _) => Some(merged.clone()),
-        (None, Op::Upsert) if result.status == Status::Applied => Some(sent.data.clone()),
-        (None, Op::Delete) if result.status == Status::Applied => None,
-        // A duplicate: the server has had it for a while; the next pull brings its exact state.
+        (None, Op::Upsert) if status == Status::Applied => Some(sent.data.clone()),
+        (None, Op::Delete) if status == Status::Applied => None,
         _ => local.base.clone(),
     };
     if still_pending {
@@ -342,6 +361,60 @@ mod tests {
             ),
             PushOutcome::NeedsAttention("薪资不合理 / bad salary".into())
         );
+    }
+
+    #[test]
+    fn a_duplicate_applied_as_sent_settles_like_applied() {
+        let sent = mutation(json!({"a": 2})); // base_rev 1
+        let l = local(1, json!({"a": 2}), json!({"a": 1}), true);
+        let PushOutcome::Settled(Some(r)) = apply_result(
+            Some(&l),
+            &sent,
+            &result(Status::Duplicate, Some(2), None),
+            false,
+        ) else {
+            panic!()
+        };
+        assert_eq!(
+            (r.rev, r.pending, r.data, r.base),
+            (2, false, json!({"a": 2}), Some(json!({"a": 2})))
+        );
+    }
+
+    #[test]
+    fn a_duplicate_of_a_merged_mutation_keeps_the_local_copy_and_its_revision() {
+        // Two edits of one record, both based on revision 1, were pushed and
+        // applied (rev 2 as sent, rev 3 merged), but the answer was lost; the
+        // retry is all duplicates.
+        let first = mutation(json!({"items": [{"id": "u1"}]}));
+        let second = mutation(json!({"items": [{"id": "u1"}, {"id": "u2"}]}));
+        let mut l = local(1, second.data.clone(), json!({"items": []}), true);
+        for (sent, rev, still_pending) in [(&first, 2, true), (&second, 3, false)] {
+            let PushOutcome::Settled(Some(r)) = apply_result(
+                Some(&l),
+                sent,
+                &result(Status::Duplicate, Some(rev), None),
+                still_pending,
+            ) else {
+                panic!()
+            };
+            l = r;
+        }
+        // Nothing the user wrote is dropped, and the copy does not claim a
+        // revision whose data it does not have (3): a later edit pushed from it
+        // is merged by the server against revision 2, not taken as the new state.
+        assert_eq!(l.data, json!({"items": [{"id": "u1"}, {"id": "u2"}]}));
+        assert_eq!((l.rev, l.pending), (2, false));
+        assert_eq!(l.base, Some(first.data.clone()));
+        // The next pull brings the server's state.
+        let PullOutcome::Store(r) = apply_pulled(
+            Collection::Visits,
+            Some(&l),
+            &change(3, json!({"items": [{"id": "u1"}, {"id": "u2"}]}), 20),
+        ) else {
+            panic!()
+        };
+        assert_eq!((r.rev, r.pending), (3, false));
     }
 
     #[test]

@@ -21,12 +21,15 @@ pub fn InterestSection(position_id: RecordId, employer_id: RecordId) -> impl Int
     let data = expect_context::<JobsData>();
     let lang = use_lang();
     let again = RwSignal::new(false);
-    let mine = move || {
+    // A memo, so the form below is rebuilt (and what is typed in it cleared)
+    // only when this position's registration changes, not whenever the
+    // device's registrations are read again (as when the page loads).
+    let mine = Memo::new(move |_| {
         data.registrations
             .get()
             .and_then(Result::ok)
             .and_then(|list| MyRegistration::latest_for(&list, position_id).cloned())
-    };
+    });
     let unsent = move |id: RecordId| {
         data.unsent
             .get()
@@ -36,7 +39,7 @@ pub fn InterestSection(position_id: RecordId, employer_id: RecordId) -> impl Int
     view! {
         <section class="card interest" aria-labelledby="interest-title">
             <h2 id="interest-title">{t("意向登记", "Register your interest")}</h2>
-            {move || match mine() {
+            {move || match mine.get() {
                 Some(reg) if !again.get() => {
                     let pending = unsent(reg.interest_id);
                     view! {

@@ -262,10 +262,12 @@ fn VisitEditor(start: Start) -> impl IntoView {
             .and_then(|r: Result<(), AppError>| r.err())
     });
     let navigate_away = navigate.clone();
-    Effect::new(move |_| {
-        if let Some(Ok(())) = save.value().get() {
-            navigate(&format!("/visits/{}", key.id()), Default::default());
-        }
+    Effect::new(move |_| match save.value().get() {
+        Some(Ok(())) => navigate(&format!("/visits/{}", key.id()), Default::default()),
+        // Not saved (e.g. the device is full): keep autosaving the draft, so
+        // what is typed after the failure is kept, or its failure shown.
+        Some(Err(_)) => set_finished.set(false),
+        None => {}
     });
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
