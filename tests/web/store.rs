@@ -263,6 +263,42 @@ async fn push_results_settle_the_outbox_and_rejections_need_attention() {
 }
 
 #[wasm_bindgen_test]
+async fn one_record_edited_twice_in_a_batch_settles_once_and_a_later_edit_keeps_it_pending() {
+    fresh().await;
+    let id = RecordId::generate();
+    records::save(id, &enterprise("即发集团"), at(1_000))
+        .await
+        .unwrap();
+    records::save(id, &enterprise("即发集团有限公司"), at(2_000))
+        .await
+        .unwrap();
+    let batch = outbox::pending_batch(500).await.unwrap();
+    assert_eq!(batch.len(), 2);
+    // A third edit is made while the batch is on its way.
+    records::save(id, &enterprise("即发集团股份有限公司"), at(3_000))
+        .await
+        .unwrap();
+    let applied = |i: usize, rev: u64| MutationResult {
+        mutation_id: batch[i].1.mutation_id,
+        status: Status::Applied,
+        rev: Some(rev),
+        error: None,
+        merged: None,
+    };
+    let report = records::apply_push_results(&batch, &[applied(0, 1), applied(1, 2)])
+        .await
+        .unwrap();
+    assert_eq!((report.settled, report.rejected), (2, 0));
+    let record = records::get::<Enterprise>(id).await.unwrap().unwrap();
+    assert_eq!(record.rev, 2);
+    assert!(record.pending, "the third edit still waits");
+    assert_eq!(record.data.name, "即发集团股份有限公司");
+    let left = outbox::all().await.unwrap();
+    assert_eq!(left.len(), 1);
+    assert_eq!(left[0].mutation.data["name"], "即发集团股份有限公司");
+}
+
+#[wasm_bindgen_test]
 fn backoff_schedule_grows_with_jitter_and_a_cap() {
     let delays: Vec<u64> = (1..=10).map(|n| backoff_ms(n, 0.5)).collect();
     assert_eq!(&delays[..4], &[750, 1_500, 3_000, 6_000]);
