@@ -108,7 +108,10 @@ if (existsSync(e2eFile)) {
       const status = statuses.includes('unexpected') ? 'FAILED' : statuses.every((s) => s === 'skipped') ? 'skipped'
         : statuses.includes('flaky') ? 'flaky' : 'ok';
       const duration = (spec.tests || []).flatMap((t) => t.results || []).reduce((s, r) => s + (r.duration || 0), 0);
-      browser.push({ title: spec.title, file: spec.file || file, status, duration });
+      // A test's figures: its `figures` annotations (test.info().annotations).
+      const figures = (spec.tests || []).flatMap((t) => t.annotations || [])
+        .filter((a) => a.type === 'figures' && a.description).map((a) => a.description);
+      browser.push({ title: spec.title, file: spec.file || file, status, duration, figures });
     }
     for (const s of suite.suites || []) walk(s, s.file || file);
   };
@@ -169,6 +172,7 @@ for (const [area, id, text, extra = {}] of CASES) {
       for (const b of mineB) {
         results.push(`${label[b.status] || b.status} (browser, ${e2eDate})`);
         if (b.status === 'FAILED') failures.push(`${id} ${b.file}: ${b.title}`);
+        if (b.status === 'ok') for (const f of b.figures) figures.push(`Chromium (${(b.duration / 1000).toFixed(0)} s): ${f}`);
       }
       backends.add('Chromium');
     } else {
