@@ -19,13 +19,15 @@ test('offline: record a milestone and a progress update; after reconnecting a se
   await projects.open(PROJECT);
 
   await context.setOffline(true);
-  // Record the actual date of the next open milestone.
+  // Someone starts typing an update, then records the actual date of the
+  // next open milestone: the save rebuilds the page, the typed text stays.
+  await page.getByLabel('进展内容').fill('西流峰河挡土墙砌筑完成，开始生态景观施工。（离线录入）');
   const row = projects.milestoneRow('挡土墙砌筑');
   await row.getByLabel('实际完成日期').fill('2026-11-25');
   await row.getByRole('button', { name: '记录完成' }).click();
   await expect(row).toContainText('2026-11-25');
-  // Add a dated progress update with a photo from the camera.
-  await page.getByLabel('进展内容').fill('西流峰河挡土墙砌筑完成，开始生态景观施工。（离线录入）');
+  await expect(page.getByLabel('进展内容')).toHaveValue('西流峰河挡土墙砌筑完成，开始生态景观施工。（离线录入）');
+  // Add the dated progress update with a photo from the camera.
   await page
     .getByLabel('拍照或选择照片')
     .setInputFiles({ name: 'site.jpg', mimeType: 'image/jpeg', buffer: await cameraJpeg(page) });
@@ -33,6 +35,8 @@ test('offline: record a milestone and a progress update; after reconnecting a se
   await page.getByRole('button', { name: '添加进展' }).click();
   const update = page.locator('.update').filter({ hasText: '（离线录入）' });
   await expect(update).toBeVisible();
+  // Stored, so the form is emptied for the next one.
+  await expect(page.getByLabel('进展内容')).toHaveValue('');
   await expect(update.getByTestId('photos').locator('img.photo__img')).toHaveCount(1);
   await expect(page.getByTestId('sync-badge')).toHaveText(/待同步/);
 

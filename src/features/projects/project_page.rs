@@ -13,7 +13,7 @@ use crate::queries;
 use crate::store::records::Stored;
 use crate::ui::{format, EmptyState, PhotoGallery, PhotoPicker, TextArea, TextField};
 use domain::ids::RecordId;
-use domain::lang::Label;
+use domain::lang::{Label, Lang};
 use domain::records::{Blocker, PhotoRef, ProgressUpdate, Project, ProjectStatus};
 use domain::time::Date;
 use domain::tracker::{is_slipping, milestone_state};
@@ -31,6 +31,7 @@ pub fn ProjectPage() -> impl IntoView {
             .and_then(|s| s.parse::<RecordId>().ok())
     };
     let record = project(id);
+    let typed = Typed::new();
     view! {
         <section class="page">
             <p class="breadcrumb"><a href="/projects">{t("← 重点项目", "← Key projects")}</a></p>
@@ -44,24 +45,72 @@ pub fn ProjectPage() -> impl IntoView {
                         />
                     }
                     .into_any(),
-                    Ok(Some(p)) => view! { <ProjectDetail project=p /> }.into_any(),
+                    Ok(Some(p)) => view! { <ProjectDetail project=p typed=typed /> }.into_any(),
                 })}
             </RequireStaff>
         </section>
     }
 }
 
+/// What is typed into the page's forms and not yet saved. The page owns
+/// it: the detail below is rebuilt whenever the record changes (this
+/// device's own saves and push results, pulled changes), and a rebuild must
+/// not empty a form someone is filling in.
+#[derive(Clone, Copy)]
+struct Typed {
+    update_text: RwSignal<String>,
+    update_date: RwSignal<String>,
+    update_photos: RwSignal<Vec<PhotoRef>>,
+    blocker: RwSignal<String>,
+    department: RwSignal<String>,
+}
+
+impl Typed {
+    fn new() -> Typed {
+        Typed {
+            update_text: RwSignal::new(String::new()),
+            update_date: RwSignal::new(today().to_string()),
+            update_photos: RwSignal::new(Vec::new()),
+            blocker: RwSignal::new(String::new()),
+            department: RwSignal::new(String::new()),
+        }
+    }
+}
+
+/// Saves an edited copy of a project (an edit clears the sample mark).
+async fn save_project(id: RecordId, mut project: Project) -> Result<(), AppError> {
+    project.sample = false;
+    queries::save(id, &project).await
+}
+
 /// Saves an edited copy of a project.
 fn saver(id: RecordId) -> Action<Project, Result<(), AppError>> {
-    Action::new_local(move |p: &Project| {
-        let mut p = p.clone();
-        p.sample = false;
-        async move { queries::save(id, &p).await }
-    })
+    Action::new_local(move |p: &Project| save_project(id, p.clone()))
+}
+
+/// Saves a project with something added from a form, then runs `clear`:
+/// what was typed goes only once it is stored, so a failed save keeps it
+/// (and says why in `problem`).
+fn add_and_clear(
+    id: RecordId,
+    next: Project,
+    problem: WriteSignal<Option<String>>,
+    lang: Lang,
+    clear: impl FnOnce() + 'static,
+) {
+    leptos::task::spawn_local(async move {
+        match save_project(id, next).await {
+            Ok(()) => {
+                problem.set(None);
+                clear();
+            }
+            Err(e) => problem.set(Some(e.message(lang))),
+        }
+    });
 }
 
 #[component]
-fn ProjectDetail(project: Stored<Project>) -> impl IntoView {
+fn ProjectDetail(project: Stored<Project>, typed: Typed) -> impl IntoView {
     let lang = use_lang();
     let today = today();
     let id = project.id;
@@ -121,8 +170,8 @@ fn ProjectDetail(project: Stored<Project>) -> impl IntoView {
             <MilestoneTimeline milestones=p.milestones.clone() today=today />
             <MilestoneTable project=p.clone() save=save />
         </section>
-        <BlockerSection project=p.clone() save=save />
-        <UpdateSection project=p save=save />
+        <BlockerSection id=id project=p.clone() save=save typed=typed />
+        <UpdateSection id=id project=p typed=typed />
     }
 }
 
@@ -181,10 +230,14 @@ fn MilestoneTable(project: Project, save: Action<Project, Result<(), AppError>>)
 }
 
 #[component]
-fn BlockerSection(project: Project, save: Action<Project, Result<(), AppError>>) -> impl IntoView {
+fn BlockerSection(
+    id: RecordId,
+    project: Project,
+    save: Action<Project, Result<(), AppError>>,
+    typed: Typed,
+) -> impl IntoView {
     let today = today();
-    let description = RwSignal::new(String::new());
-    let department = RwSignal::new(String::new());
+    let (description, department) = (typed.blocker, typed.department);
     let (problem, set_problem) = signal(None::<String>);
     let lang = use_lang();
     let base = project.clone();
@@ -199,12 +252,10 @@ fn BlockerSection(project: Project, save: Action<Project, Result<(), AppError>>)
             resolved: false,
         });
         match domain::records::RecordData::validate(&next) {
-            Ok(()) => {
-                set_problem.set(None);
+            Ok(()) => add_and_clear(id, next, set_problem, lang.get_untracked(), move || {
                 description.set(String::new());
                 department.set(String::new());
-                save.dispatch(next);
-            }
+            }),
             Err(e) => set_problem.set(Some(e.message(lang.get_untracked()))),
         }
     };
@@ -246,13 +297,11 @@ fn BlockerSection(project: Project, save: Action<Project, Result<(), AppError>>)
 }
 
 #[component]
-fn UpdateSection(project: Project, save: Action<Project, Result<(), AppError>>) -> impl IntoView {
+fn UpdateSection(id: RecordId, project: Project, typed: Typed) -> impl IntoView {
     let today = today();
     let lang = use_lang();
     let session = expect_context::<CurrentSession>();
-    let text = RwSignal::new(String::new());
-    let date = RwSignal::new(today.to_string());
-    let photos = RwSignal::new(Vec::<PhotoRef>::new());
+    let (text, date, photos) = (typed.update_text, typed.update_date, typed.update_photos);
     let (problem, set_problem) = signal(None::<String>);
     let base = project.clone();
     let add = move |ev: leptos::ev::SubmitEvent| {
@@ -272,12 +321,10 @@ fn UpdateSection(project: Project, save: Action<Project, Result<(), AppError>>) 
             photos: photos.get_untracked(),
         });
         match domain::records::RecordData::validate(&next) {
-            Ok(()) => {
-                set_problem.set(None);
+            Ok(()) => add_and_clear(id, next, set_problem, lang.get_untracked(), move || {
                 text.set(String::new());
                 photos.set(Vec::new());
-                save.dispatch(next);
-            }
+            }),
             Err(e) => set_problem.set(Some(e.message(lang.get_untracked()))),
         }
     };
