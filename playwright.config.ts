@@ -21,7 +21,8 @@ export default defineConfig({
   workers: 1,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: [['list'], ['./tests/e2e/summary-reporter.ts']],
+  // The JSON results feed RELIABILITY.md (scripts/reliability --report-only).
+  reporter: [['list'], ['./tests/e2e/summary-reporter.ts'], ['json', { outputFile: 'tests/e2e/.output/results.json' }]],
   use: {
     baseURL: `http://127.0.0.1:${E2E_PORT}`,
     serviceWorkers: 'allow',
