@@ -61,6 +61,13 @@ impl SyncStatus {
         }
     }
 
+    /// Never synced on this device, and a run is under way: a record that
+    /// is not here yet may be on its way (a shared link opened on a new
+    /// device).
+    pub fn first_sync_running(&self) -> bool {
+        self.last_sync.get().is_none() && matches!(self.phase.get(), Phase::Syncing(_))
+    }
+
     pub(crate) fn snapshot(&self) -> Snapshot {
         Snapshot {
             phase: self.phase.get_untracked(),

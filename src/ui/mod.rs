@@ -11,6 +11,7 @@ mod header;
 mod icon;
 mod nav;
 pub mod photos;
+mod record_view;
 
 pub use empty_state::EmptyState;
 pub use field::{field_error, CheckboxField, Choice, SelectField, TextArea, TextField};
@@ -18,3 +19,4 @@ pub use header::Header;
 pub use icon::{Icon, IconKind};
 pub use nav::Nav;
 pub use photos::{PhotoGallery, PhotoPicker};
+pub use record_view::{Missing, RecordRead, RecordView};

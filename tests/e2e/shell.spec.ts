@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { Shell, viewports } from './fixtures/shell';
+import { waitSynced } from './fixtures/session';
 
 test('the shell renders in Chinese, switches to English and remembers it', async ({ page }) => {
   const shell = new Shell(page);
@@ -85,4 +86,23 @@ test('keyboard users can skip to the content and reach the navigation', async ({
   await expect(page.getByRole('link', { name: '跳到主要内容' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/#main$/);
+});
+
+test('a link to a record this device does not have says so and offers a way back', async ({ page }) => {
+  const shell = new Shell(page);
+  await shell.open('/jobs');
+  await waitSynced(page);
+  // A well-formed id that no record has (UUID v7 layout).
+  const absent = '01900000-0000-7000-8000-000000000000';
+  const cases: [string, string, string, RegExp][] = [
+    [`/jobs/positions/${absent}`, '找不到这个岗位', '查看全部岗位', /\/jobs\/positions$/],
+    [`/jobs/fairs/${absent}`, '找不到这场招聘会', '查看全部招聘会', /\/jobs\/fairs$/],
+    [`/policies/guide/${absent}`, '找不到这条政策', '返回政策指南', /\/policies$/],
+  ];
+  for (const [path, title, back, target] of cases) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { name: title })).toBeVisible({ timeout: 15_000 });
+    await page.getByRole('link', { name: back }).click();
+    await expect(page).toHaveURL(target);
+  }
 });

@@ -6,11 +6,9 @@ use super::jobs_section::JobsData;
 use super::position_card::PositionCard;
 use super::queries::index;
 use super::share_panel::SharePanel;
-use crate::error::ErrorView;
 use crate::i18n::{t, use_lang};
 use crate::queries::{by_index, one};
-use crate::sync::{Phase, SyncStatus};
-use crate::ui::EmptyState;
+use crate::ui::{Missing, RecordView};
 use domain::ids::RecordId;
 use domain::jobs::PositionFilter;
 use domain::lang::Lang;
@@ -29,32 +27,16 @@ pub fn FairDetailPage() -> impl IntoView {
             .and_then(|v| v.parse::<RecordId>().ok())
     });
     let fair = one::<Fair>(move || id.get());
-    let status = expect_context::<SyncStatus>();
-    // Never synced on this device, and a sync is under way.
-    let first_sync =
-        move || status.last_sync.get().is_none() && matches!(status.phase.get(), Phase::Syncing(_));
-    let error = Signal::derive(move || fair.get().and_then(|r| r.err()));
+    let missing = Missing {
+        title: t("找不到这场招聘会", "Fair not found"),
+        body: t("它可能已被取消，或者还没有同步到本机。联网后会自动更新。", "It may have been cancelled, or not synced to this device yet. It updates when you are online."),
+        back: Some(("/jobs/fairs", t("查看全部招聘会", "All fairs"))),
+    };
     view! {
         <section class="page jobs-page">
-            <ErrorView error=error />
-            {move || match fair.get() {
-                None => view! { <p class="muted" role="status">{t("正在读取…", "Loading…")}</p> }.into_any(),
-                Some(Ok(Some(f))) => view! { <FairDetail id=f.id fair=f.data /> }.into_any(),
-                // A shared link opened on a new device: the first sync is
-                // still bringing the records.
-                Some(Ok(None)) if first_sync() => view! {
-                    <p class="muted" role="status">{t("正在下载招聘会信息，请稍候…", "Downloading fairs, one moment…")}</p>
-                }.into_any(),
-                Some(Ok(None)) => view! {
-                    <EmptyState
-                        title=t("找不到这场招聘会", "Fair not found")
-                        body=t("它可能已被取消，或者还没有同步到本机。联网后会自动更新。", "It may have been cancelled, or not synced to this device yet. It updates when you are online.")
-                    >
-                        <a class="button" href="/jobs/fairs">{t("查看全部招聘会", "All fairs")}</a>
-                    </EmptyState>
-                }.into_any(),
-                Some(Err(_)) => ().into_any(),
-            }}
+            <RecordView record=Signal::derive(move || fair.get()) missing=missing let:f>
+                <FairDetail id=f.id fair=f.data />
+            </RecordView>
         </section>
     }
 }

@@ -10,13 +10,11 @@ use super::registrations_list::RegistrationsList;
 use super::save_toggle::SaveToggle;
 use super::share_panel::SharePanel;
 use crate::clock::today;
-use crate::error::ErrorView;
 use crate::features::account::CurrentSession;
 use crate::i18n::{t, use_lang};
 use crate::queries::{by_index, one};
-use crate::sync::{Phase, SyncStatus};
 use crate::ui::format::date_short;
-use crate::ui::EmptyState;
+use crate::ui::{Missing, RecordView};
 use domain::ids::RecordId;
 use domain::records::{Employer, Fair, Interest, Position};
 use leptos::prelude::*;
@@ -33,33 +31,20 @@ pub fn PositionDetailPage() -> impl IntoView {
             .and_then(|v| v.parse::<RecordId>().ok())
     });
     let position = one::<Position>(move || id.get());
-    let status = expect_context::<SyncStatus>();
-    // Never synced on this device, and a sync is under way.
-    let first_sync =
-        move || status.last_sync.get().is_none() && matches!(status.phase.get(), Phase::Syncing(_));
-    let error = Signal::derive(move || position.get().and_then(|r| r.err()));
+    let missing = Missing {
+        title: t("找不到这个岗位", "Position not found"),
+        body: t(
+            "它可能已招满或下架，或者还没有同步到本机。",
+            "It may be filled or withdrawn, or not synced to this device yet.",
+        ),
+        back: Some(("/jobs/positions", t("查看全部岗位", "All positions"))),
+    };
     view! {
         <section class="page jobs-page">
             <p class="breadcrumb"><a href="/jobs/positions">{t("← 全部岗位", "← All positions")}</a></p>
-            <ErrorView error=error />
-            {move || match position.get() {
-                None => view! { <p class="muted" role="status">{t("正在读取…", "Loading…")}</p> }.into_any(),
-                Some(Ok(Some(p))) => view! { <PositionDetail id=p.id position=p.data /> }.into_any(),
-                // A shared link opened on a new device: the first sync is
-                // still bringing the records.
-                Some(Ok(None)) if first_sync() => view! {
-                    <p class="muted" role="status">{t("正在下载岗位信息，请稍候…", "Downloading positions, one moment…")}</p>
-                }.into_any(),
-                Some(Ok(None)) => view! {
-                    <EmptyState
-                        title=t("找不到这个岗位", "Position not found")
-                        body=t("它可能已招满或下架，或者还没有同步到本机。", "It may be filled or withdrawn, or not synced to this device yet.")
-                    >
-                        <a class="button" href="/jobs/positions">{t("查看全部岗位", "All positions")}</a>
-                    </EmptyState>
-                }.into_any(),
-                Some(Err(_)) => ().into_any(),
-            }}
+            <RecordView record=Signal::derive(move || position.get()) missing=missing let:p>
+                <PositionDetail id=p.id position=p.data />
+            </RecordView>
         </section>
     }
 }

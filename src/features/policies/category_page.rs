@@ -5,7 +5,7 @@ use super::guide_card::{sort_guides, GuideCard};
 use super::queries::{category, category_name, guides_in, id_param, is_admin};
 use crate::error::ErrorView;
 use crate::i18n::{t, use_lang};
-use crate::ui::EmptyState;
+use crate::ui::{EmptyState, Missing, RecordView};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -18,41 +18,37 @@ pub fn CategoryPage() -> impl IntoView {
     let admin = is_admin();
     let lang = use_lang();
 
-    let header = move || {
-        match cat.get() {
-        None => view! { <p class="muted">{t("正在读取…", "Loading…")}</p> }.into_any(),
-        Some(Err(e)) => view! { <ErrorView error=Some(e) /> }.into_any(),
-        Some(Ok(None)) => view! {
-            <EmptyState
-                title=t("找不到这个类别", "Category not found")
-                body=t("它可能已被删除，或尚未同步到本机。", "It may have been removed, or not synced to this device yet.")
-            >
-                <A href="/policies" attr:class="button">{t("返回政策指南", "Back to policy guides")}</A>
-            </EmptyState>
-        }
-        .into_any(),
-        Some(Ok(Some(c))) => {
-            let cid = c.id;
-            let data = c.data;
-            let name = {
-                let data = data.clone();
-                move || category_name(&data, lang.get())
-            };
-            view! {
-                <div class="page-head">
-                    <h1 class="page__title">{name} " " {data.sample.then(|| view! { <SampleMark /> })}</h1>
-                    {move || admin.get().then(|| view! {
-                        <div class="button-row">
-                            <A href=format!("/policies/category/{cid}/edit") attr:class="button button--secondary">{t("编辑类别", "Edit category")}</A>
-                            <A href=format!("/policies/guides/new?category={cid}") attr:class="button">{t("新增指南", "New guide")}</A>
-                        </div>
-                    })}
-                </div>
-                <p class="muted">{data.description.clone()}</p>
+    let missing = Missing {
+        title: t("找不到这个类别", "Category not found"),
+        body: t(
+            "它可能已被删除，或尚未同步到本机。",
+            "It may have been removed, or not synced to this device yet.",
+        ),
+        back: Some(("/policies", t("返回政策指南", "Back to policy guides"))),
+    };
+    let header = view! {
+        <RecordView record=Signal::derive(move || cat.get()) missing=missing let:c>
+            {
+                let cid = c.id;
+                let data = c.data;
+                let name = {
+                    let data = data.clone();
+                    move || category_name(&data, lang.get())
+                };
+                view! {
+                    <div class="page-head">
+                        <h1 class="page__title">{name} " " {data.sample.then(|| view! { <SampleMark /> })}</h1>
+                        {move || admin.get().then(|| view! {
+                            <div class="button-row">
+                                <A href=format!("/policies/category/{cid}/edit") attr:class="button button--secondary">{t("编辑类别", "Edit category")}</A>
+                                <A href=format!("/policies/guides/new?category={cid}") attr:class="button">{t("新增指南", "New guide")}</A>
+                            </div>
+                        })}
+                    </div>
+                    <p class="muted">{data.description.clone()}</p>
+                }
             }
-            .into_any()
-        }
-    }
+        </RecordView>
     };
 
     let guides = move || match list.get() {

@@ -4,9 +4,8 @@ use super::expiry_badge::{ExpiryBadge, SampleMark};
 use super::print::{PrintButton, PrintHeader};
 use super::queries::{category, category_name, guide, id_param, is_admin};
 use crate::clock::today;
-use crate::error::ErrorView;
 use crate::i18n::{t, use_lang};
-use crate::ui::EmptyState;
+use crate::ui::{Missing, RecordView};
 use domain::lang::Lang;
 use domain::records::Policy;
 use domain::time::Date;
@@ -18,23 +17,20 @@ use leptos_router::components::A;
 pub fn GuidePage() -> impl IntoView {
     let id = id_param();
     let record = guide(move || id.get());
-    move || {
-        match record.get() {
-        None => view! { <section class="page"><p class="muted">{t("正在读取…", "Loading…")}</p></section> }.into_any(),
-        Some(Err(e)) => view! { <section class="page"><ErrorView error=Some(e) /></section> }.into_any(),
-        Some(Ok(None)) => view! {
-            <section class="page">
-                <EmptyState
-                    title=t("找不到这条政策", "Guide not found")
-                    body=t("它可能已被删除，或尚未同步到本机。", "It may have been removed, or not synced to this device yet.")
-                >
-                    <A href="/policies" attr:class="button">{t("返回政策指南", "Back to policy guides")}</A>
-                </EmptyState>
-            </section>
-        }
-        .into_any(),
-        Some(Ok(Some(g))) => view! { <GuideDetail id=g.id.to_string() policy=g.data pending=g.pending /> }.into_any(),
-    }
+    let missing = Missing {
+        title: t("找不到这条政策", "Guide not found"),
+        body: t(
+            "它可能已被删除，或尚未同步到本机。",
+            "It may have been removed, or not synced to this device yet.",
+        ),
+        back: Some(("/policies", t("返回政策指南", "Back to policy guides"))),
+    };
+    view! {
+        <section class="page">
+            <RecordView record=Signal::derive(move || record.get()) missing=missing let:g>
+                <GuideDetail id=g.id.to_string() policy=g.data pending=g.pending />
+            </RecordView>
+        </section>
     }
 }
 

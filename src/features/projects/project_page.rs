@@ -11,7 +11,7 @@ use crate::features::account::{CurrentSession, RequireStaff};
 use crate::i18n::{t, use_lang};
 use crate::queries;
 use crate::store::records::Stored;
-use crate::ui::{format, EmptyState, PhotoGallery, PhotoPicker, TextArea, TextField};
+use crate::ui::{format, Missing, PhotoGallery, PhotoPicker, RecordView, TextArea, TextField};
 use domain::ids::RecordId;
 use domain::lang::{Label, Lang};
 use domain::records::{Blocker, PhotoRef, ProgressUpdate, Project, ProjectStatus};
@@ -32,21 +32,21 @@ pub fn ProjectPage() -> impl IntoView {
     };
     let record = project(id);
     let typed = Typed::new();
+    let missing = Missing {
+        title: t("找不到这个项目", "Project not found"),
+        body: t(
+            "它可能已被删除，或尚未同步到本机。",
+            "It may have been deleted, or not synced to this device yet.",
+        ),
+        back: Some(("/projects", t("返回重点项目", "Back to key projects"))),
+    };
     view! {
         <section class="page">
             <p class="breadcrumb"><a href="/projects">{t("← 重点项目", "← Key projects")}</a></p>
             <RequireStaff>
-                {move || record.get().map(|r| match r {
-                    Err(e) => view! { <ErrorView error=Some(e) /> }.into_any(),
-                    Ok(None) => view! {
-                        <EmptyState
-                            title=t("找不到这个项目", "Project not found")
-                            body=t("它可能已被删除，或尚未同步到本机。", "It may have been deleted, or not synced to this device yet.")
-                        />
-                    }
-                    .into_any(),
-                    Ok(Some(p)) => view! { <ProjectDetail project=p typed=typed /> }.into_any(),
-                })}
+                <RecordView record=Signal::derive(move || record.get()) missing=missing let:p>
+                    <ProjectDetail project=p typed=typed />
+                </RecordView>
             </RequireStaff>
         </section>
     }

@@ -7,10 +7,9 @@ use super::labels::{people, wan};
 use super::policy_matches::PolicyMatches;
 use super::queries::{enterprise, settled, visits_of, Settled};
 use crate::clock::today;
-use crate::error::ErrorView;
 use crate::i18n::{t, use_lang};
 use crate::store::records::Stored;
-use crate::ui::{format, EmptyState};
+use crate::ui::{format, Missing, RecordView};
 use domain::enrolment::candidate;
 use domain::followup::{due_state, open_difficulties, DueState};
 use domain::ids::RecordId;
@@ -30,20 +29,21 @@ pub fn EnterpriseDetailPage() -> impl IntoView {
     };
     let record = settled(enterprise(id));
     let history = settled(visits_of(id));
-    move || {
-        match record.get() {
-        None => view! { <p class="muted">{t("正在读取…", "Loading…")}</p> }.into_any(),
-        Some(Err(e)) => view! { <ErrorView error=Signal::stored(Some(e)) /> }.into_any(),
-        Some(Ok(None)) => view! {
-            <section class="page">
-                <EmptyState title=t("找不到这家企业", "Enterprise not found") body=t("它可能已被删除，或尚未同步到本机。", "It may have been deleted or not synced to this device yet.")>
-                    <a class="button" href="/visits/enterprises">{t("返回企业台账", "Back to the ledger")}</a>
-                </EmptyState>
-            </section>
-        }
-        .into_any(),
-        Some(Ok(Some(e))) => view! { <EnterpriseDetail record=e history=history /> }.into_any(),
-    }
+    let missing = Missing {
+        title: t("找不到这家企业", "Enterprise not found"),
+        body: t(
+            "它可能已被删除，或尚未同步到本机。",
+            "It may have been deleted or not synced to this device yet.",
+        ),
+        back: Some((
+            "/visits/enterprises",
+            t("返回企业台账", "Back to the ledger"),
+        )),
+    };
+    view! {
+        <RecordView record=record missing=missing let:e>
+            <EnterpriseDetail record=e history=history />
+        </RecordView>
     }
 }
 

@@ -5,6 +5,7 @@ use super::enterprise_form::{EnterpriseFields, EnterpriseForm};
 use super::queries::{enterprise, enterprises, first_load, list_of, save_enterprise};
 use crate::error::{AppError, ErrorView};
 use crate::i18n::t;
+use crate::ui::{Missing, RecordView};
 use domain::forms::EnterpriseDraft;
 use domain::ids::RecordId;
 use domain::validate::ValidationErrors;
@@ -24,23 +25,26 @@ pub fn EnterpriseFormPage() -> impl IntoView {
     };
     let editing = params.with_untracked(|p| p.get("id").is_some());
     let existing = first_load(enterprise(id));
-    move || {
-        if !editing {
-            return view! { <EnterpriseEditor id=RecordId::generate() initial=EnterpriseDraft::default() is_new=true /> }.into_any();
-        }
-        match existing.get() {
-            None => view! { <p class="muted">{t("正在读取…", "Loading…")}</p> }.into_any(),
-            Some(Err(e)) => view! { <ErrorView error=Signal::stored(Some(e)) /> }.into_any(),
-            Some(Ok(None)) => view! {
-                <crate::ui::EmptyState title=t("找不到这家企业", "Enterprise not found") body=t("它可能已被删除，或尚未同步到本机。", "It may have been deleted or not synced to this device yet.") />
-            }
-            .into_any(),
-            Some(Ok(Some(e))) => {
-                let initial = EnterpriseDraft::from(&e.data);
-                view! { <EnterpriseEditor id=e.id initial=initial is_new=false /> }.into_any()
-            }
-        }
+    if !editing {
+        return view! { <EnterpriseEditor id=RecordId::generate() initial=EnterpriseDraft::default() is_new=true /> }.into_any();
     }
+    let missing = Missing {
+        title: t("找不到这家企业", "Enterprise not found"),
+        body: t(
+            "它可能已被删除，或尚未同步到本机。",
+            "It may have been deleted or not synced to this device yet.",
+        ),
+        back: Some((
+            "/visits/enterprises",
+            t("返回企业台账", "Back to the ledger"),
+        )),
+    };
+    view! {
+        <RecordView record=existing missing=missing let:e>
+            <EnterpriseEditor id=e.id initial=EnterpriseDraft::from(&e.data) is_new=false />
+        </RecordView>
+    }
+    .into_any()
 }
 
 #[component]

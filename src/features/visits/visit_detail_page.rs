@@ -5,10 +5,9 @@ use super::close_follow_up::FollowUpItem;
 use super::labels::{people, wan};
 use super::queries::{enterprises, list_of, policies, settled, visit};
 use crate::clock::today;
-use crate::error::ErrorView;
 use crate::i18n::{t, use_lang};
 use crate::store::records::Stored;
-use crate::ui::{format, EmptyState, PhotoGallery};
+use crate::ui::{format, Missing, PhotoGallery, RecordView};
 use domain::ids::RecordId;
 use domain::lang::Label;
 use domain::records::{DifficultyStatus, Urgency, Visit};
@@ -25,20 +24,18 @@ pub fn VisitDetailPage() -> impl IntoView {
             .and_then(|s| s.parse::<RecordId>().ok())
     };
     let record = settled(visit(id));
-    move || {
-        match record.get() {
-        None => view! { <p class="muted">{t("正在读取…", "Loading…")}</p> }.into_any(),
-        Some(Err(e)) => view! { <ErrorView error=Signal::stored(Some(e)) /> }.into_any(),
-        Some(Ok(None)) => view! {
-            <section class="page">
-                <EmptyState title=t("找不到这条走访记录", "Visit not found") body=t("它可能已被删除，或尚未同步到本机。", "It may have been deleted or not synced to this device yet.")>
-                    <a class="button" href="/visits">{t("返回企业走访", "Back to visits")}</a>
-                </EmptyState>
-            </section>
-        }
-        .into_any(),
-        Some(Ok(Some(v))) => view! { <VisitDetail record=v /> }.into_any(),
-    }
+    let missing = Missing {
+        title: t("找不到这条走访记录", "Visit not found"),
+        body: t(
+            "它可能已被删除，或尚未同步到本机。",
+            "It may have been deleted or not synced to this device yet.",
+        ),
+        back: Some(("/visits", t("返回企业走访", "Back to visits"))),
+    };
+    view! {
+        <RecordView record=record missing=missing let:v>
+            <VisitDetail record=v />
+        </RecordView>
     }
 }
 

@@ -22,7 +22,7 @@ use crate::clock::{now, today};
 use crate::error::{AppError, ErrorView};
 use crate::features::account::CurrentSession;
 use crate::i18n::{t, use_lang};
-use crate::ui::{field_error, format, PhotoPicker, TextArea, TextField};
+use crate::ui::{field_error, format, Missing, PhotoPicker, RecordView, TextArea, TextField};
 use domain::followup::log_status_changes;
 use domain::forms::VisitDraft;
 use domain::ids::RecordId;
@@ -128,21 +128,23 @@ pub fn VisitFormPage() -> impl IntoView {
         let staff = staff.clone();
         async move { load_start(key, enterprise, staff).await }
     }));
+    let missing = Missing {
+        title: t("找不到这条走访记录", "Visit not found"),
+        body: t(
+            "它可能已被删除，或尚未同步到本机。",
+            "It may have been deleted or not synced to this device yet.",
+        ),
+        back: Some(("/visits", t("返回企业走访", "Back to visits"))),
+    };
     view! {
         <section class="page visit-form-page">
             <h1 class="page__title">
                 {if edit_id.is_some() { t("修改走访记录", "Edit visit record") } else { t("新建走访记录", "New visit record") }}
             </h1>
             <DraftBanner current=Signal::stored(Some(key)) />
-            {move || match start.get() {
-                None => view! { <p class="muted">{t("正在准备表单…", "Preparing the form…")}</p> }.into_any(),
-                Some(Err(e)) => view! { <ErrorView error=Signal::stored(Some(e)) /> }.into_any(),
-                Some(Ok(None)) => view! {
-                    <crate::ui::EmptyState title=t("找不到这条走访记录", "Visit not found") body=t("它可能已被删除，或尚未同步到本机。", "It may have been deleted or not synced to this device yet.") />
-                }
-                .into_any(),
-                Some(Ok(Some(s))) => view! { <VisitEditor start=s /> }.into_any(),
-            }}
+            <RecordView record=start missing=missing let:s>
+                <VisitEditor start=s />
+            </RecordView>
         </section>
     }
 }
