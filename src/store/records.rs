@@ -6,9 +6,7 @@
 //! ([`apply_pull_page`], [`apply_push_results`]) are applied with
 //! `domain::replica`'s rules, each page or batch in one transaction.
 
-use super::codec::{
-    self, conflicts_from_js, get_string, parse_json, record_from_js, record_to_js, set,
-};
+use super::codec::{self, get_string, parse_json, record_from_js, record_to_js, set};
 use super::db::db;
 use super::error::{StoreError, StoreResult};
 use super::notify::{announce, announce_in_batch, Topic};
@@ -46,32 +44,32 @@ pub struct Stored<T> {
     pub conflicts: Vec<Conflict>,
 }
 
-fn decode<T: RecordData>(row: &JsValue) -> StoreResult<Option<Stored<T>>> {
-    if codec::get_flag(row, "deleted") {
-        return Ok(None);
-    }
-    let text =
-        get_string(row, "data").ok_or_else(|| StoreError::Corrupt("record without data".into()))?;
-    Ok(Some(Stored {
-        id: codec::record_id(row)?,
-        rev: codec::get_u64(row, "rev"),
-        updated_at: Timestamp::from_millis(
-            codec::get(row, "updated_at").as_f64().unwrap_or(0.0) as i64
-        ),
-        pending: codec::get_flag(row, "pending"),
-        data: parse_json(&text, T::COLLECTION.as_str())?,
-        conflicts: conflicts_from_js(row)?,
-    }))
+fn decode<T: RecordData>(row: JsValue) -> StoreResult<Option<Stored<T>>> {
+    Ok(decode_all(vec![row])?.pop())
 }
 
+/// Live (not deleted) records of stored rows, in their order.
 fn decode_all<T: RecordData>(rows: Vec<JsValue>) -> StoreResult<Vec<Stored<T>>> {
-    let mut out = Vec::with_capacity(rows.len());
-    for row in &rows {
-        if let Some(record) = decode::<T>(row)? {
-            out.push(record);
-        }
-    }
-    Ok(out)
+    codec::rows_from_js(rows)?
+        .into_iter()
+        .filter(|row| !row.deleted)
+        .map(|row| {
+            let text = row
+                .data
+                .ok_or_else(|| StoreError::Corrupt("record without data".into()))?;
+            Ok(Stored {
+                id: row.id,
+                rev: row.rev,
+                updated_at: row.updated_at,
+                pending: row.pending,
+                data: parse_json(&text, T::COLLECTION.as_str())?,
+                conflicts: match row.conflicts {
+                    Some(text) => parse_json(&text, "record conflicts")?,
+                    None => Vec::new(),
+                },
+            })
+        })
+        .collect()
 }
 
 fn key(id: RecordId) -> JsValue {
@@ -104,7 +102,7 @@ pub async fn get<T: RecordData>(id: RecordId) -> StoreResult<Option<Stored<T>>> 
     let db = db().await?;
     let tx = db.transaction(&[T::COLLECTION.as_str()], TransactionMode::ReadOnly)?;
     match tx.store(T::COLLECTION.as_str())?.get(key(id)).await? {
-        Some(row) => decode(&row),
+        Some(row) => decode(row),
         None => Ok(None),
     }
 }
@@ -372,6 +370,7 @@ pub async fn apply_pull_page(changes: &[Change], next: u64) -> StoreResult<usize
     .await?;
     let conflicts = tx.store(CONFLICTS)?;
     let mut writes = Vec::with_capacity(changes.len());
+    let mut puts = Vec::with_capacity(changes.len());
     for (change, current) in changes.iter().zip(current) {
         let store = store_of(change.collection);
         let had_conflicts = current
@@ -379,12 +378,11 @@ pub async fn apply_pull_page(changes: &[Change], next: u64) -> StoreResult<usize
             .is_some_and(|c| !domain::merge::stored_conflicts(&c.data).is_empty());
         match apply_pulled(change.collection, current.as_ref(), change) {
             PullOutcome::Store(record) => {
-                let js = record_to_js(change.collection, change.id, &record);
                 let has_conflicts = !domain::merge::stored_conflicts(&record.data).is_empty();
-                writes.push(async move { store.put(&js, None).await.map(|_| ()) }.boxed_local());
                 if had_conflicts || has_conflicts {
                     index_conflicts(&conflicts, change.collection, change.id, &record.data).await?;
                 }
+                puts.push((change.collection, change.id, record));
             }
             PullOutcome::Remove => {
                 let k = key(change.id);
@@ -394,6 +392,11 @@ pub async fn apply_pull_page(changes: &[Change], next: u64) -> StoreResult<usize
                 }
             }
         }
+    }
+    let objects = codec::records_to_js(puts.iter().map(|(c, id, r)| (*c, *id, r)));
+    for ((collection, _, _), js) in puts.iter().zip(objects) {
+        let store = store_of(*collection);
+        writes.push(async move { store.put(&js, None).await.map(|_| ()) }.boxed_local());
     }
     try_join_all(writes).await?;
     super::meta::put_in(&tx.store(META)?, super::meta::CHECKPOINT, &next).await?;

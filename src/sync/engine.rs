@@ -107,18 +107,31 @@ pub async fn sync_once(on_progress: &dyn Fn(Progress)) -> Result<SyncReport, Syn
     let start = records::checkpoint().await?;
     crate::perf::mark("sync:pull:start");
     let _announce_together = crate::store::batch_announcements();
-    let mut since = start;
+    let mut pulled = transport::pull(start, PULL_PAGE, token).await?;
     loop {
-        let pulled = transport::pull(since, PULL_PAGE, token).await?;
-        report.pulled += records::apply_pull_page(&pulled.page.changes, pulled.page.next).await?;
-        since = pulled.page.next;
+        // Ask for the next page while this one is written: the server's
+        // answer and IndexedDB's commit overlap instead of taking turns.
+        // Each page still commits with its own checkpoint, in order, so an
+        // interrupted run resumes exactly where the last commit left it.
+        let page = pulled.page;
+        let apply = records::apply_pull_page(&page.changes, page.next);
+        let next = if page.more {
+            let (applied, next) =
+                futures::join!(apply, transport::pull(page.next, PULL_PAGE, token));
+            report.pulled += applied?;
+            Some(next?)
+        } else {
+            report.pulled += apply.await?;
+            None
+        };
         on_progress(Progress {
             stage: Stage::Pulling,
-            done: since.saturating_sub(start),
+            done: page.next.saturating_sub(start),
             total: pulled.head.map(|h| h.saturating_sub(start)),
         });
-        if !pulled.page.more {
-            break;
+        match next {
+            Some(n) => pulled = n,
+            None => break,
         }
     }
     crate::perf::mark("sync:pull:end");

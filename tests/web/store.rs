@@ -309,3 +309,101 @@ fn backoff_schedule_grows_with_jitter_and_a_cap() {
     let high = backoff_ms(5, 0.999);
     assert!(low == 8_000 && high > 15_900 && high < 16_000);
 }
+
+/// Records written and read in bulk (one JSON text each way) keep every
+/// envelope field, their index keys (single and multi-entry) and their
+/// conflicts; tombstones are never listed.
+#[wasm_bindgen_test]
+async fn bulk_written_records_read_back_whole_by_every_path() {
+    use domain::records::{Employer, Position};
+    fresh().await;
+    let (fair_a, fair_b) = (RecordId::generate(), RecordId::generate());
+    let employer = RecordId::generate();
+    let mut page = vec![Change {
+        collection: Collection::Employers,
+        id: employer,
+        rev: 4,
+        seq: 1,
+        updated_at: at(5_000),
+        deleted: false,
+        data: json!({"name": "即发集团", "sector": "纺织服装", "fair_ids": [fair_a, fair_b]}),
+    }];
+    let positions: Vec<RecordId> = (0..30).map(|_| RecordId::generate()).collect();
+    for (i, id) in positions.iter().enumerate() {
+        page.push(Change {
+            collection: Collection::Positions,
+            id: *id,
+            rev: 1,
+            seq: 2 + i as u64,
+            updated_at: at(6_000 + i as i64),
+            deleted: false,
+            data: json!({"employer_id": employer, "fair_id": fair_a, "title": format!("缝纫工 \"{i}\" \\ 夜班"),
+                "sector": "纺织服装", "headcount": 2, "salary_min": 4000, "salary_max": 6000,
+                "education": "any", "location": "小李村",
+                "posted_on": format!("2026-11-{:02}", 1 + i % 28), "sample": false}),
+        });
+    }
+    assert_eq!(records::apply_pull_page(&page, 31).await.unwrap(), 31);
+
+    let all = records::list::<Position>().await.unwrap();
+    assert_eq!(all.len(), 30);
+    let first = all.iter().find(|p| p.id == positions[3]).unwrap();
+    assert_eq!(
+        (
+            first.rev,
+            first.updated_at,
+            first.pending,
+            first.data.title.as_str()
+        ),
+        (1, at(6_003), false, "缝纫工 \"3\" \\ 夜班")
+    );
+    // The multi-entry index finds the employer under either fair.
+    for fair in [fair_a, fair_b] {
+        let by_fair = records::list_by::<Employer>("fair", &fair.to_string())
+            .await
+            .unwrap();
+        assert_eq!(by_fair.len(), 1);
+        assert_eq!(by_fair[0].data.name, "即发集团");
+    }
+    let of_employer = records::list_by::<Position>("employer", &employer.to_string())
+        .await
+        .unwrap();
+    assert_eq!(of_employer.len(), 30);
+    let newest = records::newest::<Position>("posted", 3).await.unwrap();
+    let dates: Vec<String> = newest
+        .iter()
+        .map(|p| p.data.posted_on.to_string())
+        .collect();
+    assert_eq!(dates, ["2026-11-28", "2026-11-27", "2026-11-26"]);
+
+    // A tombstone is never listed; a local edit is pending.
+    let gone = Change {
+        deleted: true,
+        data: serde_json::Value::Null,
+        rev: 2,
+        seq: 40,
+        ..page[1].clone()
+    };
+    records::apply_pull_page(&[gone], 40).await.unwrap();
+    assert_eq!(records::list::<Position>().await.unwrap().len(), 29);
+    assert!(records::get::<Position>(positions[0])
+        .await
+        .unwrap()
+        .is_none());
+    let mut edited = records::get::<Position>(positions[1])
+        .await
+        .unwrap()
+        .unwrap();
+    edited.data.headcount = 9;
+    records::save(positions[1], &edited.data, at(9_000))
+        .await
+        .unwrap();
+    let got = records::get::<Position>(positions[1])
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (got.pending, got.data.headcount, got.updated_at),
+        (true, 9, at(9_000))
+    );
+}

@@ -14,6 +14,7 @@ use domain::jobs::{Catalog, MyRegistration, SavedPositions};
 use domain::records::{Employer, Interest, Position};
 use futures::channel::oneshot;
 use leptos::prelude::*;
+use std::cell::Cell;
 use std::collections::HashSet;
 use std::sync::Arc;
 use std::time::Duration;
@@ -60,11 +61,54 @@ pub fn newest_positions(limit: u32) -> LocalResource<Result<Vec<Stored<Position>
     LocalResource::new(move || {
         revisions.track(Topic::Collection(Collection::Positions));
         async move {
+            let _reading = PreviewRead::start();
             records::newest::<Position>(index::POSTED, limit)
                 .await
                 .map_err(AppError::from)
         }
     })
+}
+
+thread_local! {
+    /// Previews being read now (see [`PreviewRead`]).
+    static PREVIEWS_READING: Cell<u32> = const { Cell::new(0) };
+}
+
+/// Marks a preview read in progress. The catalog waits for it: the
+/// preview's cursor takes one event-loop turn per record, and the catalog's
+/// decode and index build (seconds on a slow phone with 10,000 positions)
+/// would otherwise run between its first and second step, so the preview
+/// meant to show first would show last.
+struct PreviewRead;
+
+impl PreviewRead {
+    fn start() -> PreviewRead {
+        PREVIEWS_READING.with(|n| n.set(n.get() + 1));
+        PreviewRead
+    }
+
+    fn any() -> bool {
+        PREVIEWS_READING.with(|n| n.get() > 0)
+    }
+
+    /// Resolves once no preview is being read (or after `limit`, so a stuck
+    /// read never keeps the catalog away), then once more after a paint so
+    /// the preview is on screen first.
+    async fn settled(limit: Duration) {
+        let step = Duration::from_millis(10);
+        let mut waited = Duration::ZERO;
+        while PreviewRead::any() && waited < limit {
+            gloo_timers::future::sleep(step).await;
+            waited += step;
+        }
+        after_paint().await;
+    }
+}
+
+impl Drop for PreviewRead {
+    fn drop(&mut self) {
+        PREVIEWS_READING.with(|n| n.set(n.get().saturating_sub(1)));
+    }
 }
 
 /// Every position with its employer's name and the search index over them.
@@ -76,6 +120,7 @@ pub fn catalog() -> LocalResource<Result<Arc<Catalog>, AppError>> {
         revisions.track(Topic::Collection(Collection::Employers));
         async move {
             after_paint().await;
+            PreviewRead::settled(Duration::from_secs(2)).await;
             let (positions, employers) =
                 futures::try_join!(records::list::<Position>(), records::list::<Employer>())?;
             Ok(Arc::new(Catalog::build(
