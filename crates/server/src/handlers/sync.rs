@@ -5,21 +5,28 @@ use axum::http::HeaderValue;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use domain::collection::Collection;
-use domain::sync::{
-    Change, PullQuery, PullResponse, PushRequest, PushResponse, PUSH_MAX_MUTATIONS,
-};
-use serde_json::Value;
+use domain::sync::{PullQuery, PushRequest, PushResponse, PUSH_MAX_MUTATIONS};
+use serde::Serialize;
 
 use crate::apply::PreparedMutation;
 use crate::auth::MaybeAuthUser;
 use crate::error::{ApiError, ApiJson, ApiQuery, ApiResult};
 use crate::state::AppState;
-use crate::store::Store;
+use crate::store::{FeedChange, Store};
 
 /// Header giving the feed's newest sequence number when more pages wait, so
 /// a client can show a determinate progress bar on its first sync. Small
 /// deltas (no more pages) skip the extra query.
 pub const HEAD_HEADER: &str = "x-sync-head";
+
+/// `domain::sync::PullResponse` as the server writes it: the changes keep
+/// their stored JSON text (see [`FeedChange`]).
+#[derive(Serialize)]
+struct PullPage {
+    changes: Vec<FeedChange>,
+    next: u64,
+    more: bool,
+}
 
 /// A page of the changes feed after `since`, limited to what the caller may
 /// read (public collections when anonymous).
@@ -46,25 +53,13 @@ pub async fn pull<S: Store>(
     let more = rows.len() > limit as usize;
     rows.truncate(limit as usize);
     let next = rows.last().map_or(query.since, |r| r.seq);
-    let changes = rows
-        .into_iter()
-        .map(|r| Change {
-            collection: r.collection,
-            id: r.id,
-            rev: r.rev,
-            seq: r.seq,
-            updated_at: r.updated_at,
-            deleted: r.deleted,
-            data: r.data.unwrap_or(Value::Null),
-        })
-        .collect();
     let head = if more {
         Some(state.store.get_head_seq().await?)
     } else {
         None
     };
-    let mut response = Json(PullResponse {
-        changes,
+    let mut response = Json(PullPage {
+        changes: rows,
         next,
         more,
     })

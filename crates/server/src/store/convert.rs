@@ -3,6 +3,7 @@
 use anyhow::Context;
 use domain::collection::{Collection, Role};
 use domain::ids::RecordId;
+use serde_json::value::RawValue;
 use serde_json::Value;
 
 use super::StoreResult;
@@ -42,6 +43,13 @@ pub fn role(text: &str) -> StoreResult<Role> {
 /// Parses stored JSON data.
 pub fn data(text: Option<String>) -> StoreResult<Option<Value>> {
     text.map(|t| serde_json::from_str(&t).context("bad JSON in the database"))
+        .transpose()
+        .map_err(Into::into)
+}
+
+/// Checks stored JSON data and keeps it as text.
+pub fn raw_data(text: Option<String>) -> StoreResult<Option<Box<RawValue>>> {
+    text.map(|t| RawValue::from_string(t).context("bad JSON in the database"))
         .transpose()
         .map_err(Into::into)
 }

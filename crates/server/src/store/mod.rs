@@ -23,6 +23,8 @@ use domain::collection::{Collection, Role};
 use domain::ids::RecordId;
 use domain::sync::MutationResult;
 use domain::time::Timestamp;
+use serde::Serialize;
+use serde_json::value::RawValue;
 use serde_json::Value;
 
 use crate::apply::PreparedMutation;
@@ -127,6 +129,28 @@ pub struct StoredRecord {
     pub data: Option<Value>,
 }
 
+/// One entry of the pull feed, straight from the database: the data stays
+/// the JSON text it was stored as, so answering a pull validates it but
+/// builds no `serde_json::Value` and serialises nothing twice. Serialises
+/// exactly like `domain::sync::Change`.
+#[derive(Debug, Serialize)]
+pub struct FeedChange {
+    /// Collection.
+    pub collection: Collection,
+    /// Record id.
+    pub id: RecordId,
+    /// Server revision.
+    pub rev: u64,
+    /// Sequence number of this change.
+    pub seq: u64,
+    /// When it was last written.
+    pub updated_at: Timestamp,
+    /// Tombstone.
+    pub deleted: bool,
+    /// Data as stored (`null` for a tombstone).
+    pub data: Option<Box<RawValue>>,
+}
+
 /// A record of the demo seed, already validated.
 #[derive(Clone, Debug)]
 pub struct SeedRecord {
@@ -198,7 +222,7 @@ pub trait Store: Clone + Send + Sync + 'static {
         since: u64,
         limit: u32,
         collections: &[Collection],
-    ) -> StoreResult<Vec<StoredRecord>>;
+    ) -> StoreResult<Vec<FeedChange>>;
     /// The highest sequence number in the feed (0 when empty), for progress.
     async fn get_head_seq(&self) -> StoreResult<u64>;
     /// The latest version of a record, or `NotFound`.
@@ -221,4 +245,51 @@ pub trait Store: Clone + Send + Sync + 'static {
     async fn put_blob(&self, sha256: &str, content_type: &str, bytes: &[u8]) -> StoreResult<bool>;
     /// A stored blob, or `NotFound`.
     async fn get_blob(&self, sha256: &str) -> StoreResult<Blob>;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use domain::sync::Change;
+    use serde_json::json;
+
+    /// The feed's pass-through type and the domain's `Change` are one wire
+    /// format: a client decoding `Change` reads what the server writes.
+    #[test]
+    fn a_feed_change_is_written_exactly_like_a_domain_change() {
+        let id = RecordId::generate();
+        let data =
+            json!({"name": "即发集团", "note": "<b>\"引号\"</b> \\ 换行\n", "n": [1, 2.5, null]});
+        for (deleted, data) in [(false, data), (true, Value::Null)] {
+            let change = Change {
+                collection: Collection::Employers,
+                id,
+                rev: 3,
+                seq: 41,
+                updated_at: Timestamp::from_millis(1_764_000_000_123),
+                deleted,
+                data: data.clone(),
+            };
+            let stored_text = (!deleted).then(|| data.to_string());
+            let feed = FeedChange {
+                collection: change.collection,
+                id,
+                rev: 3,
+                seq: 41,
+                updated_at: change.updated_at,
+                deleted,
+                data: convert::raw_data(stored_text).unwrap(),
+            };
+            assert_eq!(
+                serde_json::to_string(&feed).unwrap(),
+                serde_json::to_string(&change).unwrap()
+            );
+        }
+    }
+
+    #[test]
+    fn stored_text_that_is_not_json_is_an_error_not_a_broken_feed() {
+        assert!(convert::raw_data(Some("{\"name\": ".into())).is_err());
+        assert!(convert::raw_data(None).unwrap().is_none());
+    }
 }

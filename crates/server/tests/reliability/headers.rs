@@ -21,8 +21,8 @@ use tongji_server::apply::PreparedMutation;
 use tongji_server::dist::Dist;
 use tongji_server::state::AppState;
 use tongji_server::store::{
-    AttemptCounts, Blob, NewUser, SeedRecord, SessionUser, Store, StoreResult, StoredRecord,
-    UserRecord,
+    AttemptCounts, Blob, FeedChange, NewUser, SeedRecord, SessionUser, Store, StoreResult,
+    StoredRecord, UserRecord,
 };
 
 use crate::harness::{from_ip, json_request, request, test_config, TestApp, TestResponse};
@@ -209,12 +209,7 @@ impl Store for PanickingStore {
     async fn delete_login_attempts_for(&self, _: &str) -> StoreResult<()> {
         panic!("store bug")
     }
-    async fn list_changes(
-        &self,
-        _: u64,
-        _: u32,
-        _: &[Collection],
-    ) -> StoreResult<Vec<StoredRecord>> {
+    async fn list_changes(&self, _: u64, _: u32, _: &[Collection]) -> StoreResult<Vec<FeedChange>> {
         panic!("store bug")
     }
     async fn get_head_seq(&self) -> StoreResult<u64> {

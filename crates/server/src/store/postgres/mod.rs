@@ -24,8 +24,8 @@ use sqlx::Row;
 
 use super::convert::{from_sql_int, to_sql_int};
 use super::{
-    AttemptCounts, Blob, NewUser, SeedRecord, SessionUser, Store, StoreResult, StoredRecord,
-    UserRecord,
+    AttemptCounts, Blob, FeedChange, NewUser, SeedRecord, SessionUser, Store, StoreResult,
+    StoredRecord, UserRecord,
 };
 use crate::apply::PreparedMutation;
 
@@ -241,7 +241,7 @@ impl Store for Postgres {
         since: u64,
         limit: u32,
         collections: &[Collection],
-    ) -> StoreResult<Vec<StoredRecord>> {
+    ) -> StoreResult<Vec<FeedChange>> {
         if collections.is_empty() {
             return Ok(Vec::new());
         }
@@ -256,7 +256,7 @@ impl Store for Postgres {
             .bind(i64::from(limit))
             .fetch_all(&self.pool)
             .await?;
-        found.iter().map(rows::record).collect()
+        found.iter().map(rows::feed_change).collect()
     }
 
     async fn get_head_seq(&self) -> StoreResult<u64> {

@@ -25,8 +25,8 @@ use sqlx::Row;
 
 use super::convert::{from_sql_int, to_sql_int};
 use super::{
-    AttemptCounts, Blob, NewUser, SeedRecord, SessionUser, Store, StoreResult, StoredRecord,
-    UserRecord,
+    AttemptCounts, Blob, FeedChange, NewUser, SeedRecord, SessionUser, Store, StoreResult,
+    StoredRecord, UserRecord,
 };
 use crate::apply::PreparedMutation;
 
@@ -239,7 +239,7 @@ impl Store for Sqlite {
         since: u64,
         limit: u32,
         collections: &[Collection],
-    ) -> StoreResult<Vec<StoredRecord>> {
+    ) -> StoreResult<Vec<FeedChange>> {
         if collections.is_empty() {
             return Ok(Vec::new());
         }
@@ -257,7 +257,7 @@ impl Store for Sqlite {
             query = query.bind(c.as_str());
         }
         let found = query.bind(i64::from(limit)).fetch_all(&self.reader).await?;
-        found.iter().map(rows::record).collect()
+        found.iter().map(rows::feed_change).collect()
     }
 
     async fn get_head_seq(&self) -> StoreResult<u64> {

@@ -4,7 +4,7 @@ use sqlx::sqlite::SqliteRow;
 use sqlx::Row;
 
 use crate::store::convert;
-use crate::store::{SessionUser, StoreResult, StoredRecord, UserRecord};
+use crate::store::{FeedChange, SessionUser, StoreResult, StoredRecord, UserRecord};
 use domain::time::Timestamp;
 
 /// Columns [`record`] reads, in a `SELECT` list.
@@ -22,6 +22,19 @@ pub fn record(row: &SqliteRow) -> StoreResult<StoredRecord> {
         updated_at: Timestamp::from_millis(row.try_get("updated_at")?),
         deleted: row.try_get::<bool, _>("deleted")?,
         data: convert::data(row.try_get("data")?)?,
+    })
+}
+
+/// A `records` row as a pull feed entry (data kept as its JSON text).
+pub fn feed_change(row: &SqliteRow) -> StoreResult<FeedChange> {
+    Ok(FeedChange {
+        collection: convert::collection(row.try_get("collection")?)?,
+        id: convert::record_id(row.try_get("id")?)?,
+        rev: convert::from_sql_int(row.try_get("rev")?)?,
+        seq: convert::from_sql_int(row.try_get("seq")?)?,
+        updated_at: Timestamp::from_millis(row.try_get("updated_at")?),
+        deleted: row.try_get::<bool, _>("deleted")?,
+        data: convert::raw_data(row.try_get("data")?)?,
     })
 }
 
