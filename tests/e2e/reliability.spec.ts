@@ -520,8 +520,8 @@ test('case_f6_clock_skew_of_a_day_between_two_devices_loses_nothing', async ({ b
   await b.page.goto(`${server.url}/status`);
   await b.page.getByTestId('sync-now').click();
   const conflicts = b.page.getByTestId('conflicts');
-  await expect(conflicts.getByTestId('conflict-kept')).toHaveText('completed');
-  await expect(conflicts.getByTestId('conflict-other')).toHaveText('preparing');
+  await expect(conflicts.getByTestId('conflict-kept')).toHaveText('已完工');
+  await expect(conflicts.getByTestId('conflict-other')).toHaveText('前期');
   await conflicts.getByRole('button', { name: '改用这个值' }).click();
   await expect(conflicts).toContainText('没有冲突');
   await waitSynced(b.page);

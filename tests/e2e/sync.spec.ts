@@ -117,8 +117,10 @@ test('(2) two devices edit one record offline: different fields both survive; th
     await pa.goto(`${server.url}/status`);
     await pa.getByTestId('sync-now').click();
     const conflicts = pa.getByTestId('conflicts');
-    await expect(conflicts.getByTestId('conflict-kept')).toHaveText('preparing');
-    await expect(conflicts.getByTestId('conflict-other')).toHaveText('completed');
+    // Named and shown as the user knows them, not as the stored codes.
+    await expect(conflicts).toContainText('内容: 项目状态');
+    await expect(conflicts.getByTestId('conflict-kept')).toHaveText('前期');
+    await expect(conflicts.getByTestId('conflict-other')).toHaveText('已完工');
     await conflicts.getByRole('button', { name: '改用这个值' }).click();
     await expect(conflicts).toContainText('没有冲突');
     await waitSynced(pa);

@@ -10,18 +10,9 @@ use crate::ui::format;
 use domain::collection::Collection;
 use domain::ids::RecordId;
 use domain::lang::Label;
+use domain::records::fields::{describe_path, describe_value};
 use leptos::prelude::*;
 use serde_json::Value;
-
-/// A value as readable text.
-fn show(value: &Value) -> String {
-    match value {
-        Value::Null => "—".into(),
-        Value::String(s) => s.clone(),
-        Value::Array(items) => items.iter().map(show).collect::<Vec<_>>().join("、"),
-        other => other.to_string(),
-    }
-}
 
 /// A record's human name: its title or name field.
 fn record_name(data: &Value) -> String {
@@ -74,14 +65,22 @@ pub fn ConflictsList() -> impl IntoView {
                                                 .into_iter()
                                                 .map(|c| {
                                                     let (kept, other) = (c.kept.clone(), c.other.clone());
+                                                    let data = record.data.clone();
+                                                    let path = c.path.clone();
+                                                    let field = move || describe_path(collection, &path, &data, lang.get());
+                                                    let shown = |value: &Value| {
+                                                        let (path, value) = (c.path.clone(), value.clone());
+                                                        move || describe_value(collection, &path, &value, lang.get())
+                                                    };
+                                                    let (kept_text, other_text) = (shown(&c.kept), shown(&c.other));
                                                     let (path1, path2) = (c.path.clone(), c.path.clone());
                                                     view! {
                                                         <div class="conflict__row">
-                                                            <p class="conflict__field">{t("字段", "Field")} ": " <code>{c.path.clone()}</code></p>
+                                                            <p class="conflict__field">{t("内容", "Field")} ": " <strong>{field}</strong></p>
                                                             <div class="conflict__choices">
                                                                 <div class="conflict__choice">
                                                                     <p class="muted">{t("当前值", "Current value")} " · " {format::date_time(c.kept_updated_at, now(), lang.get())}</p>
-                                                                    <p class="conflict__value" data-testid="conflict-kept">{show(&c.kept)}</p>
+                                                                    <p class="conflict__value" data-testid="conflict-kept">{kept_text}</p>
                                                                     <button class="button button--secondary" type="button"
                                                                         on:click=move |_| { choose.dispatch((collection, id, path1.clone(), kept.clone())); }>
                                                                         {t("保留当前值", "Keep current value")}
@@ -89,7 +88,7 @@ pub fn ConflictsList() -> impl IntoView {
                                                                 </div>
                                                                 <div class="conflict__choice">
                                                                     <p class="muted">{t("另一设备的值", "Other device's value")} " · " {format::date_time(c.other_updated_at, now(), lang.get())}</p>
-                                                                    <p class="conflict__value" data-testid="conflict-other">{show(&c.other)}</p>
+                                                                    <p class="conflict__value" data-testid="conflict-other">{other_text}</p>
                                                                     <button class="button" type="button"
                                                                         on:click=move |_| { choose.dispatch((collection, id, path2.clone(), other.clone())); }>
                                                                         {t("改用这个值", "Use this value")}

@@ -8,6 +8,7 @@
 
 mod enterprise;
 mod fair;
+pub mod fields;
 mod interest;
 mod policy;
 mod position;

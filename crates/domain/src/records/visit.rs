@@ -95,6 +95,16 @@ pub enum DifficultyStatus {
     Resolved,
 }
 
+impl Label for DifficultyStatus {
+    fn label(&self, lang: Lang) -> &'static str {
+        let t = match self {
+            DifficultyStatus::Open => Text::new("未解决", "Open"),
+            DifficultyStatus::Resolved => Text::new("已解决", "Resolved"),
+        };
+        t.get(lang)
+    }
+}
+
 /// A difficulty raised during a visit.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -122,6 +132,16 @@ pub enum FollowUpStatus {
     Open,
     /// Done.
     Done,
+}
+
+impl Label for FollowUpStatus {
+    fn label(&self, lang: Lang) -> &'static str {
+        let t = match self {
+            FollowUpStatus::Open => Text::new("待办", "Open"),
+            FollowUpStatus::Done => Text::new("已完成", "Done"),
+        };
+        t.get(lang)
+    }
 }
 
 /// One entry of a follow-up's history (closing, reopening, notes).
