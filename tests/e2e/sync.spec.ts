@@ -118,9 +118,10 @@ test('(2) two devices edit one record offline: different fields both survive; th
     await pa.getByTestId('sync-now').click();
     const conflicts = pa.getByTestId('conflicts');
     // Named and shown as the user knows them, not as the stored codes.
-    await expect(conflicts).toContainText('内容: 项目状态');
+    await expect(conflicts).toContainText('内容：项目状态');
     await expect(conflicts.getByTestId('conflict-kept')).toHaveText('前期');
     await expect(conflicts.getByTestId('conflict-other')).toHaveText('已完工');
+    await conflicts.screenshot({ path: 'tests/e2e/.output/screenshots/conflict.png' });
     await conflicts.getByRole('button', { name: '改用这个值' }).click();
     await expect(conflicts).toContainText('没有冲突');
     await waitSynced(pa);

@@ -76,7 +76,7 @@ pub fn ConflictsList() -> impl IntoView {
                                                     let (path1, path2) = (c.path.clone(), c.path.clone());
                                                     view! {
                                                         <div class="conflict__row">
-                                                            <p class="conflict__field">{t("内容", "Field")} ": " <strong>{field}</strong></p>
+                                                            <p class="conflict__field">{t("内容：", "Field: ")} <strong>{field}</strong></p>
                                                             <div class="conflict__choices">
                                                                 <div class="conflict__choice">
                                                                     <p class="muted">{t("当前值", "Current value")} " · " {format::date_time(c.kept_updated_at, now(), lang.get())}</p>
