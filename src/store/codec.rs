@@ -175,11 +175,11 @@ fn flag(value: &Value) -> bool {
 /// the JS boundary instead of seven property reads (each with a key string
 /// made in wasm) per record, which dominated a cold start with 10,000
 /// positions.
-pub(crate) fn rows_from_js(rows: Vec<JsValue>) -> StoreResult<Vec<Row>> {
+pub(crate) fn rows_from_js(rows: &[JsValue]) -> StoreResult<Vec<Row>> {
     if rows.is_empty() {
         return Ok(Vec::new());
     }
-    let array: Array = rows.into_iter().collect();
+    let array: Array = rows.iter().collect();
     let text = js_sys::JSON::stringify(&array)
         .ok()
         .and_then(|t| t.as_string())

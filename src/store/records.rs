@@ -48,16 +48,23 @@ fn decode<T: RecordData>(row: JsValue) -> StoreResult<Option<Stored<T>>> {
     Ok(decode_all(vec![row])?.pop())
 }
 
+/// Rows decoded per JSON text: big enough that crossing the JS boundary
+/// costs nothing, small enough that the texts of 10,000 records never sit
+/// in wasm memory at once (linear memory only grows).
+const DECODE_CHUNK: usize = 500;
+
 /// Live (not deleted) records of stored rows, in their order.
 fn decode_all<T: RecordData>(rows: Vec<JsValue>) -> StoreResult<Vec<Stored<T>>> {
-    codec::rows_from_js(rows)?
-        .into_iter()
-        .filter(|row| !row.deleted)
-        .map(|row| {
+    let mut out = Vec::with_capacity(rows.len());
+    for chunk in rows.chunks(DECODE_CHUNK) {
+        for row in codec::rows_from_js(chunk)?
+            .into_iter()
+            .filter(|r| !r.deleted)
+        {
             let text = row
                 .data
                 .ok_or_else(|| StoreError::Corrupt("record without data".into()))?;
-            Ok(Stored {
+            out.push(Stored {
                 id: row.id,
                 rev: row.rev,
                 updated_at: row.updated_at,
@@ -67,9 +74,10 @@ fn decode_all<T: RecordData>(rows: Vec<JsValue>) -> StoreResult<Vec<Stored<T>>> 
                     Some(text) => parse_json(&text, "record conflicts")?,
                     None => Vec::new(),
                 },
-            })
-        })
-        .collect()
+            });
+        }
+    }
+    Ok(out)
 }
 
 fn key(id: RecordId) -> JsValue {
