@@ -475,6 +475,9 @@ pub async fn apply_push_results(
     let mut latest: HashMap<(Collection, RecordId), Option<LocalRecord>> = HashMap::new();
     let mut answered: HashSet<u64> = HashSet::new();
     let mut writes: Vec<LocalBoxFuture<'_, StoreResult<()>>> = Vec::new();
+    // Settled records in answer order (one record may settle twice; the
+    // later write must land last), stored after the loop in one conversion.
+    let mut records_out: Vec<((Collection, RecordId), Option<LocalRecord>)> = Vec::new();
     for (((seq, mutation), result), (stored, waiting)) in sent.iter().zip(results).zip(read) {
         let at = (mutation.collection, mutation.id);
         let current = latest.get(&at).cloned().unwrap_or(stored);
@@ -491,27 +494,19 @@ pub async fn apply_push_results(
                 let outbox_store = tx.store(OUTBOX)?;
                 let seq_key = JsValue::from_f64(*seq as f64);
                 writes.push(async move { Ok(outbox_store.delete(seq_key).await?) }.boxed_local());
-                let store = tx.store(mutation.collection.as_str())?;
-                let conflicts = tx.store(CONFLICTS)?;
+                let had_conflicts = current
+                    .as_ref()
+                    .is_some_and(|c| !domain::merge::stored_conflicts(&c.data).is_empty());
                 let data = record.as_ref().map_or(Value::Null, |r| r.data.clone());
-                match &record {
-                    Some(record) => {
-                        let js = record_to_js(mutation.collection, mutation.id, record);
-                        writes.push(
-                            async move { Ok(store.put(&js, None).await.map(|_| ())?) }
-                                .boxed_local(),
-                        );
-                    }
-                    None => {
-                        let k = key(mutation.id);
-                        writes.push(async move { Ok(store.delete(k).await?) }.boxed_local());
-                    }
+                if had_conflicts || !domain::merge::stored_conflicts(&data).is_empty() {
+                    let conflicts = tx.store(CONFLICTS)?;
+                    let (collection, id) = at;
+                    writes.push(
+                        async move { index_conflicts(&conflicts, collection, id, &data).await }
+                            .boxed_local(),
+                    );
                 }
-                let (collection, id) = at;
-                writes.push(
-                    async move { index_conflicts(&conflicts, collection, id, &data).await }
-                        .boxed_local(),
-                );
+                records_out.push((at, record.clone()));
                 latest.insert(at, record);
             }
             PushOutcome::NeedsAttention(message) => {
@@ -530,6 +525,26 @@ pub async fn apply_push_results(
                     .boxed_local(),
                 );
                 report.rejected += 1;
+            }
+        }
+    }
+    let mut objects = codec::records_to_js(
+        records_out
+            .iter()
+            .filter_map(|((c, id), r)| Some((*c, *id, r.as_ref()?))),
+    )
+    .into_iter();
+    for ((collection, id), record) in &records_out {
+        let store = tx.store(collection.as_str())?;
+        match record {
+            Some(_) => {
+                let js = objects.next().expect("one object per stored record");
+                writes
+                    .push(async move { Ok(store.put(&js, None).await.map(|_| ())?) }.boxed_local());
+            }
+            None => {
+                let k = key(*id);
+                writes.push(async move { Ok(store.delete(k).await?) }.boxed_local());
             }
         }
     }
