@@ -3,13 +3,13 @@
 //! qualify for.
 
 use super::close_follow_up::FollowUpItem;
-use super::labels::{people, wan};
+use super::labels::{missing_enterprise, people, wan};
 use super::policy_matches::PolicyMatches;
 use super::queries::{enterprise, settled, visits_of, Settled};
 use crate::clock::today;
 use crate::i18n::{t, use_lang};
 use crate::store::records::Stored;
-use crate::ui::{format, Missing, RecordView};
+use crate::ui::{format, RecordView};
 use domain::enrolment::candidate;
 use domain::followup::{due_state, open_difficulties, DueState};
 use domain::ids::RecordId;
@@ -29,17 +29,7 @@ pub fn EnterpriseDetailPage() -> impl IntoView {
     };
     let record = settled(enterprise(id));
     let history = settled(visits_of(id));
-    let missing = Missing {
-        title: t("找不到这家企业", "Enterprise not found"),
-        body: t(
-            "它可能已被删除，或尚未同步到本机。",
-            "It may have been deleted or not synced to this device yet.",
-        ),
-        back: Some((
-            "/visits/enterprises",
-            t("返回企业台账", "Back to the ledger"),
-        )),
-    };
+    let missing = missing_enterprise();
     view! {
         <RecordView record=record missing=missing let:e>
             <EnterpriseDetail record=e history=history />

@@ -2,10 +2,11 @@
 //! an enterprise. Saving validates with the domain and works offline.
 
 use super::enterprise_form::{EnterpriseFields, EnterpriseForm};
+use super::labels::missing_enterprise;
 use super::queries::{enterprise, enterprises, first_load, list_of, save_enterprise};
 use crate::error::{AppError, ErrorView};
 use crate::i18n::t;
-use crate::ui::{Missing, RecordView};
+use crate::ui::RecordView;
 use domain::forms::EnterpriseDraft;
 use domain::ids::RecordId;
 use domain::validate::ValidationErrors;
@@ -28,17 +29,7 @@ pub fn EnterpriseFormPage() -> impl IntoView {
     if !editing {
         return view! { <EnterpriseEditor id=RecordId::generate() initial=EnterpriseDraft::default() is_new=true /> }.into_any();
     }
-    let missing = Missing {
-        title: t("找不到这家企业", "Enterprise not found"),
-        body: t(
-            "它可能已被删除，或尚未同步到本机。",
-            "It may have been deleted or not synced to this device yet.",
-        ),
-        back: Some((
-            "/visits/enterprises",
-            t("返回企业台账", "Back to the ledger"),
-        )),
-    };
+    let missing = missing_enterprise();
     view! {
         <RecordView record=existing missing=missing let:e>
             <EnterpriseEditor id=e.id initial=EnterpriseDraft::from(&e.data) is_new=false />

@@ -1,8 +1,10 @@
 //! Small display helpers shared by the section's pages: choice lists for
-//! enum selects, figures in 万元, and errors of nested form rows.
+//! enum selects, figures in 万元, errors of nested form rows, and what a
+//! page says when its enterprise or visit is not on this device.
 
+use crate::i18n::t;
 use crate::i18n::use_lang;
-use crate::ui::Choice;
+use crate::ui::{Choice, Missing};
 use domain::forms::{code, wan_text};
 use domain::lang::{Label, Lang};
 use domain::validate::ValidationErrors;
@@ -69,4 +71,31 @@ pub fn error_at(
                 .map(|e| e.message(lang.get()))
         })
     })
+}
+
+/// An enterprise page (detail or edit) whose record is not on this device.
+pub fn missing_enterprise() -> Missing {
+    Missing {
+        title: t("找不到这家企业", "Enterprise not found"),
+        body: t(
+            "它可能已被删除，或尚未同步到本机。",
+            "It may have been deleted or not synced to this device yet.",
+        ),
+        back: Some((
+            "/visits/enterprises",
+            t("返回企业台账", "Back to the ledger"),
+        )),
+    }
+}
+
+/// A visit page (detail or edit) whose record is not on this device.
+pub fn missing_visit() -> Missing {
+    Missing {
+        title: t("找不到这条走访记录", "Visit not found"),
+        body: t(
+            "它可能已被删除，或尚未同步到本机。",
+            "It may have been deleted or not synced to this device yet.",
+        ),
+        back: Some(("/visits", t("返回企业走访", "Back to visits"))),
+    }
 }

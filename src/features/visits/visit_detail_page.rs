@@ -2,12 +2,12 @@
 //! difficulties and follow-ups (closable), photos and indicators.
 
 use super::close_follow_up::FollowUpItem;
-use super::labels::{people, wan};
+use super::labels::{missing_visit, people, wan};
 use super::queries::{enterprises, list_of, policies, settled, visit};
 use crate::clock::today;
 use crate::i18n::{t, use_lang};
 use crate::store::records::Stored;
-use crate::ui::{format, Missing, PhotoGallery, RecordView};
+use crate::ui::{format, PhotoGallery, RecordView};
 use domain::ids::RecordId;
 use domain::lang::Label;
 use domain::records::{DifficultyStatus, Urgency, Visit};
@@ -24,14 +24,7 @@ pub fn VisitDetailPage() -> impl IntoView {
             .and_then(|s| s.parse::<RecordId>().ok())
     };
     let record = settled(visit(id));
-    let missing = Missing {
-        title: t("找不到这条走访记录", "Visit not found"),
-        body: t(
-            "它可能已被删除，或尚未同步到本机。",
-            "It may have been deleted or not synced to this device yet.",
-        ),
-        back: Some(("/visits", t("返回企业走访", "Back to visits"))),
-    };
+    let missing = missing_visit();
     view! {
         <RecordView record=record missing=missing let:v>
             <VisitDetail record=v />

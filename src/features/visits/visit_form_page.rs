@@ -11,7 +11,7 @@ use super::difficulty_rows::DifficultyRows;
 use super::draft_banner::DraftBanner;
 use super::enterprise_picker::EnterprisePicker;
 use super::follow_up_rows::FollowUpRows;
-use super::labels::{people, wan};
+use super::labels::{missing_visit, people, wan};
 use super::policy_picker::PolicyPicker;
 use super::queries::{
     enterprises, first_load, load_draft, policies, policy_categories, remove_draft, save_draft,
@@ -22,7 +22,7 @@ use crate::clock::{now, today};
 use crate::error::{AppError, ErrorView};
 use crate::features::account::CurrentSession;
 use crate::i18n::{t, use_lang};
-use crate::ui::{field_error, format, Missing, PhotoPicker, RecordView, TextArea, TextField};
+use crate::ui::{field_error, format, PhotoPicker, RecordView, TextArea, TextField};
 use domain::followup::log_status_changes;
 use domain::forms::VisitDraft;
 use domain::ids::RecordId;
@@ -128,14 +128,7 @@ pub fn VisitFormPage() -> impl IntoView {
         let staff = staff.clone();
         async move { load_start(key, enterprise, staff).await }
     }));
-    let missing = Missing {
-        title: t("找不到这条走访记录", "Visit not found"),
-        body: t(
-            "它可能已被删除，或尚未同步到本机。",
-            "It may have been deleted or not synced to this device yet.",
-        ),
-        back: Some(("/visits", t("返回企业走访", "Back to visits"))),
-    };
+    let missing = missing_visit();
     view! {
         <section class="page visit-form-page">
             <h1 class="page__title">

@@ -151,6 +151,24 @@ pub struct FeedChange {
     pub data: Option<Box<RawValue>>,
 }
 
+impl TryFrom<FeedChange> for StoredRecord {
+    type Error = StoreError;
+
+    /// The record with its data parsed, for the server's own rules (merge,
+    /// validation) rather than for passing on.
+    fn try_from(c: FeedChange) -> StoreResult<StoredRecord> {
+        Ok(StoredRecord {
+            collection: c.collection,
+            id: c.id,
+            rev: c.rev,
+            seq: c.seq,
+            updated_at: c.updated_at,
+            deleted: c.deleted,
+            data: convert::data(c.data.map(|raw| raw.get().to_owned()))?,
+        })
+    }
+}
+
 /// A record of the demo seed, already validated.
 #[derive(Clone, Debug)]
 pub struct SeedRecord {

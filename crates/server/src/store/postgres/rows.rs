@@ -14,15 +14,7 @@ pub const USER_COLUMNS: &str = "id, username, name, role, password_hash";
 
 /// A `records` row.
 pub fn record(row: &PgRow) -> StoreResult<StoredRecord> {
-    Ok(StoredRecord {
-        collection: convert::collection(row.try_get("collection")?)?,
-        id: convert::record_id(row.try_get("id")?)?,
-        rev: convert::from_sql_int(row.try_get("rev")?)?,
-        seq: convert::from_sql_int(row.try_get("seq")?)?,
-        updated_at: Timestamp::from_millis(row.try_get("updated_at")?),
-        deleted: row.try_get::<bool, _>("deleted")?,
-        data: convert::data(row.try_get("data")?)?,
-    })
+    feed_change(row)?.try_into()
 }
 
 /// A `records` row as a pull feed entry (data kept as its JSON text).
