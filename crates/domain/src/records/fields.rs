@@ -50,19 +50,6 @@ fn pattern(steps: &[Step<'_>]) -> String {
 
 /// The label of a field pattern of a collection, if it has one.
 pub fn field_label(collection: Collection, pattern: &str) -> Option<Text> {
-    let shared = match pattern {
-        "name" => Some(Text::new("名称", "Name")),
-        "title" => Some(Text::new("标题", "Title")),
-        "description" => Some(Text::new("说明", "Description")),
-        "location" => Some(Text::new("地点", "Location")),
-        "contact_name" => Some(Text::new("联系人", "Contact")),
-        "contact_phone" => Some(Text::new("联系电话", "Contact phone")),
-        "notes" => Some(Text::new("备注", "Notes")),
-        "sample" => Some(Text::new("示例数据", "Sample data")),
-        "photos" => Some(Text::new("照片", "Photos")),
-        "sector" => Some(Text::new("行业", "Sector")),
-        _ => None,
-    };
     let own = match (collection, pattern) {
         (Collection::Fairs, "kind") => Text::new("形式", "Format"),
         (Collection::Fairs, "date") => Text::new("日期", "Date"),
@@ -165,20 +152,36 @@ pub fn field_label(collection: Collection, pattern: &str) -> Option<Text> {
         (Collection::Interests, "position_id") => Text::new("岗位", "Position"),
         (Collection::Interests, "phone") => Text::new("手机号", "Mobile"),
         (Collection::Interests, "message") => Text::new("留言", "Message"),
-        _ => return shared.or_else(|| last_field_shared(pattern)),
+        _ => return shared_label(pattern).or_else(|| nested_shared_label(pattern)),
     };
     Some(own)
 }
 
-/// A nested field's shared label (`milestones.name` is a name).
-fn last_field_shared(pattern: &str) -> Option<Text> {
-    let (_, last) = pattern.rsplit_once('.')?;
-    field_label(Collection::Fairs, last).filter(|_| {
-        matches!(
-            last,
-            "name" | "title" | "description" | "location" | "notes" | "photos"
-        )
+/// Labels that mean the same in every collection.
+fn shared_label(key: &str) -> Option<Text> {
+    Some(match key {
+        "name" => Text::new("名称", "Name"),
+        "title" => Text::new("标题", "Title"),
+        "description" => Text::new("说明", "Description"),
+        "location" => Text::new("地点", "Location"),
+        "contact_name" => Text::new("联系人", "Contact"),
+        "contact_phone" => Text::new("联系电话", "Contact phone"),
+        "notes" => Text::new("备注", "Notes"),
+        "sample" => Text::new("示例数据", "Sample data"),
+        "photos" => Text::new("照片", "Photos"),
+        "sector" => Text::new("行业", "Sector"),
+        _ => return None,
     })
+}
+
+/// A list item's field with a shared meaning (`milestones.name` is a name).
+fn nested_shared_label(pattern: &str) -> Option<Text> {
+    let (_, last) = pattern.rsplit_once('.')?;
+    let shared_in_items = matches!(
+        last,
+        "name" | "title" | "description" | "location" | "notes" | "photos"
+    );
+    shared_in_items.then(|| shared_label(last)).flatten()
 }
 
 /// How a list item is called: its name, action, description or text,
