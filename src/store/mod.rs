@@ -19,6 +19,7 @@ pub mod drafts;
 pub mod meta;
 pub mod outbox;
 pub mod records;
+pub mod replica;
 #[doc(hidden)]
 pub mod testing;
 

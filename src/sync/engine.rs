@@ -2,7 +2,7 @@
 
 use super::error::SyncError;
 use super::{session, transport};
-use crate::store::{blobs, outbox, records};
+use crate::store::{blobs, outbox, replica};
 use domain::collection::{Collection, WriteKind};
 use domain::sync::{PushRequest, PUSH_MAX_MUTATIONS};
 
@@ -93,7 +93,7 @@ pub async fn sync_once(on_progress: &dyn Fn(Progress)) -> Result<SyncReport, Syn
                 message: "push answered a different number of mutations".into(),
             });
         }
-        let applied = records::apply_push_results(&batch, &response.results).await?;
+        let applied = replica::apply_push_results(&batch, &response.results).await?;
         report.pushed += applied.settled;
         report.conflicts += applied.conflicts;
         report.rejected += applied.rejected;
@@ -104,7 +104,7 @@ pub async fn sync_once(on_progress: &dyn Fn(Progress)) -> Result<SyncReport, Syn
 
     crate::perf::mark("sync:push:end");
 
-    let start = records::checkpoint().await?;
+    let start = replica::checkpoint().await?;
     crate::perf::mark("sync:pull:start");
     let _announce_together = crate::store::batch_announcements();
     let mut pulled = transport::pull(start, PULL_PAGE, token).await?;
@@ -114,7 +114,7 @@ pub async fn sync_once(on_progress: &dyn Fn(Progress)) -> Result<SyncReport, Syn
         // Each page still commits with its own checkpoint, in order, so an
         // interrupted run resumes exactly where the last commit left it.
         let page = pulled.page;
-        let apply = records::apply_pull_page(&page.changes, page.next);
+        let apply = replica::apply_pull_page(&page.changes, page.next);
         let next = if page.more {
             let (applied, next) =
                 futures::join!(apply, transport::pull(page.next, PULL_PAGE, token));

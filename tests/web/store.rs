@@ -8,7 +8,7 @@ use domain::replica::backoff_ms;
 use domain::sync::{Change, MutationResult, Op, Status};
 use domain::time::Timestamp;
 use serde_json::json;
-use tongji_app::store::{self, outbox, records, schema, testing};
+use tongji_app::store::{self, outbox, records, replica, schema, testing};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 
@@ -27,7 +27,7 @@ fn enterprise(name: &str) -> Enterprise {
 /// which must not take a fault a test injects for its own write).
 async fn fresh() {
     store::delete_database().await.expect("database deleted");
-    records::checkpoint().await.expect("database opens");
+    replica::checkpoint().await.expect("database opens");
 }
 
 #[wasm_bindgen_test]
@@ -153,9 +153,9 @@ async fn a_pulled_page_and_its_checkpoint_are_applied_together() {
         change(b, 1, 6, serde_json::to_value(enterprise("乙")).unwrap()),
     ];
     testing::fail_next_commit();
-    assert!(records::apply_pull_page(&page, 6).await.is_err());
+    assert!(replica::apply_pull_page(&page, 6).await.is_err());
     assert_eq!(
-        records::checkpoint().await.unwrap(),
+        replica::checkpoint().await.unwrap(),
         0,
         "checkpoint not moved"
     );
@@ -164,8 +164,8 @@ async fn a_pulled_page_and_its_checkpoint_are_applied_together() {
         "no record half-applied"
     );
 
-    assert_eq!(records::apply_pull_page(&page, 6).await.unwrap(), 2);
-    assert_eq!(records::checkpoint().await.unwrap(), 6);
+    assert_eq!(replica::apply_pull_page(&page, 6).await.unwrap(), 2);
+    assert_eq!(replica::checkpoint().await.unwrap(), 6);
     let got = records::get::<Enterprise>(b).await.unwrap().unwrap();
     assert_eq!(
         (got.rev, got.pending, got.data.name.as_str()),
@@ -173,7 +173,7 @@ async fn a_pulled_page_and_its_checkpoint_are_applied_together() {
     );
 
     // A tombstone removes a clean record.
-    records::apply_pull_page(&[change(a, 2, 7, serde_json::Value::Null)], 7)
+    replica::apply_pull_page(&[change(a, 2, 7, serde_json::Value::Null)], 7)
         .await
         .unwrap();
     assert!(records::get::<Enterprise>(a).await.unwrap().is_none());
@@ -184,7 +184,7 @@ async fn a_pulled_change_merges_into_a_locally_edited_record() {
     fresh().await;
     let id = RecordId::generate();
     let original = enterprise("通济服饰");
-    records::apply_pull_page(
+    replica::apply_pull_page(
         &[change(id, 1, 1, serde_json::to_value(&original).unwrap())],
         1,
     )
@@ -199,7 +199,7 @@ async fn a_pulled_change_merges_into_a_locally_edited_record() {
     // Meanwhile someone changed the contact on the server.
     let mut theirs = original.clone();
     theirs.contact_name = "刘经理".into();
-    records::apply_pull_page(
+    replica::apply_pull_page(
         &[change(id, 2, 2, serde_json::to_value(&theirs).unwrap())],
         2,
     )
@@ -247,7 +247,7 @@ async fn push_results_settle_the_outbox_and_rejections_need_attention() {
             merged: None,
         },
     ];
-    let report = records::apply_push_results(&batch, &results).await.unwrap();
+    let report = replica::apply_push_results(&batch, &results).await.unwrap();
     assert_eq!((report.settled, report.rejected), (1, 1));
     let settled = records::get::<Interest>(good).await.unwrap().unwrap();
     assert_eq!((settled.rev, settled.pending), (1, false));
@@ -285,7 +285,7 @@ async fn one_record_edited_twice_in_a_batch_settles_once_and_a_later_edit_keeps_
         error: None,
         merged: None,
     };
-    let report = records::apply_push_results(&batch, &[applied(0, 1), applied(1, 2)])
+    let report = replica::apply_push_results(&batch, &[applied(0, 1), applied(1, 2)])
         .await
         .unwrap();
     assert_eq!((report.settled, report.rejected), (2, 0));
@@ -343,7 +343,7 @@ async fn bulk_written_records_read_back_whole_by_every_path() {
                 "posted_on": format!("2026-11-{:02}", 1 + i % 28), "sample": false}),
         });
     }
-    assert_eq!(records::apply_pull_page(&page, 31).await.unwrap(), 31);
+    assert_eq!(replica::apply_pull_page(&page, 31).await.unwrap(), 31);
 
     let all = records::list::<Position>().await.unwrap();
     assert_eq!(all.len(), 30);
@@ -384,7 +384,7 @@ async fn bulk_written_records_read_back_whole_by_every_path() {
         seq: 40,
         ..page[1].clone()
     };
-    records::apply_pull_page(&[gone], 40).await.unwrap();
+    replica::apply_pull_page(&[gone], 40).await.unwrap();
     assert_eq!(records::list::<Position>().await.unwrap().len(), 29);
     assert!(records::get::<Position>(positions[0])
         .await

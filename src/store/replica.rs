@@ -1,0 +1,235 @@
+//! The transactions that apply sync results to this device's replica:
+//! pulled pages and the server's answers to a push, with
+//! `domain::replica`'s rules, each page or batch in one transaction.
+use super::codec;
+use super::db::db;
+use super::error::{StoreError, StoreResult};
+use super::notify::{announce, announce_in_batch, Topic};
+use super::outbox::{self, OutboxState};
+use super::records::{finish, index_conflicts, key, local};
+use super::schema::{CONFLICTS, META, OUTBOX, OUTBOX_BY_RECORD};
+use domain::collection::Collection;
+use domain::ids::RecordId;
+use domain::replica::{apply_pulled, apply_result, LocalRecord, PullOutcome, PushOutcome};
+use domain::sync::{Change, Mutation, MutationResult};
+use futures::future::{try_join_all, LocalBoxFuture};
+use futures::FutureExt;
+use js_sys::Array;
+use rexie::{Store, TransactionMode};
+use serde_json::Value;
+use std::collections::{BTreeSet, HashMap, HashSet};
+use wasm_bindgen::JsValue;
+
+/// The sync checkpoint (server sequence number of the last applied change).
+pub async fn checkpoint() -> StoreResult<u64> {
+    Ok(super::meta::get::<u64>(super::meta::CHECKPOINT)
+        .await?
+        .unwrap_or(0))
+}
+
+/// Applies one pulled page and its new checkpoint in one transaction.
+/// Returns how many records changed.
+pub async fn apply_pull_page(changes: &[Change], next: u64) -> StoreResult<usize> {
+    let db = db().await?;
+    let collections: BTreeSet<Collection> = changes.iter().map(|c| c.collection).collect();
+    let mut names: Vec<&str> = collections.iter().map(|c| c.as_str()).collect();
+    names.extend([META, CONFLICTS]);
+    let tx = db.transaction(&names, TransactionMode::ReadWrite)?;
+    // Issue every read at once: IndexedDB answers them in order without a
+    // round trip per record, which makes the first full sync much faster.
+    let stores: Vec<(Collection, Store)> = collections
+        .iter()
+        .map(|c| Ok((*c, tx.store(c.as_str())?)))
+        .collect::<StoreResult<_>>()?;
+    let store_of = |c: Collection| {
+        &stores
+            .iter()
+            .find(|(sc, _)| *sc == c)
+            .expect("store opened above")
+            .1
+    };
+    let current = try_join_all(
+        changes
+            .iter()
+            .map(|ch| local(store_of(ch.collection), ch.id)),
+    )
+    .await?;
+    let conflicts = tx.store(CONFLICTS)?;
+    let mut writes = Vec::with_capacity(changes.len());
+    let mut puts = Vec::with_capacity(changes.len());
+    for (change, current) in changes.iter().zip(current) {
+        let store = store_of(change.collection);
+        let had_conflicts = current
+            .as_ref()
+            .is_some_and(|c| !domain::merge::stored_conflicts(&c.data).is_empty());
+        match apply_pulled(change.collection, current.as_ref(), change) {
+            PullOutcome::Store(record) => {
+                let has_conflicts = !domain::merge::stored_conflicts(&record.data).is_empty();
+                if had_conflicts || has_conflicts {
+                    index_conflicts(&conflicts, change.collection, change.id, &record.data).await?;
+                }
+                puts.push((change.collection, change.id, record));
+            }
+            PullOutcome::Remove => {
+                let k = key(change.id);
+                writes.push(async move { store.delete(k).await }.boxed_local());
+                if had_conflicts {
+                    index_conflicts(&conflicts, change.collection, change.id, &Value::Null).await?;
+                }
+            }
+        }
+    }
+    let objects = codec::records_to_js(puts.iter().map(|(c, id, r)| (*c, *id, r)));
+    for ((collection, _, _), js) in puts.iter().zip(objects) {
+        let store = store_of(*collection);
+        writes.push(async move { store.put(&js, None).await.map(|_| ()) }.boxed_local());
+    }
+    try_join_all(writes).await?;
+    super::meta::put_in(&tx.store(META)?, super::meta::CHECKPOINT, &next).await?;
+    finish(tx).await?;
+    let mut topics: Vec<Topic> = collections.into_iter().map(Topic::Collection).collect();
+    topics.extend([Topic::Conflicts, Topic::Meta]);
+    announce_in_batch(&topics);
+    Ok(changes.len())
+}
+
+/// What a push batch did, for the status line.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PushReport {
+    /// Mutations the server accepted (applied, duplicate or merged).
+    pub settled: usize,
+    /// Mutations that produced conflicts.
+    pub conflicts: usize,
+    /// Mutations refused and set aside for attention.
+    pub rejected: usize,
+}
+
+/// Applies the server's answers to a pushed batch: `sent` pairs each outbox
+/// key with its mutation, `results` are in the same order.
+pub async fn apply_push_results(
+    sent: &[(u64, Mutation)],
+    results: &[MutationResult],
+) -> StoreResult<PushReport> {
+    let db = db().await?;
+    let collections: BTreeSet<Collection> = sent.iter().map(|(_, m)| m.collection).collect();
+    let mut names: Vec<&str> = collections.iter().map(|c| c.as_str()).collect();
+    names.extend([OUTBOX, CONFLICTS]);
+    let tx = db.transaction(&names, TransactionMode::ReadWrite)?;
+    if sent
+        .iter()
+        .zip(results)
+        .any(|((_, m), r)| r.mutation_id != m.mutation_id)
+    {
+        return Err(StoreError::Other("push results out of order".into()));
+    }
+    // Every read is issued at once and every write after the decisions, so
+    // a batch of 500 costs a few round trips instead of five per mutation
+    // (see BENCHMARKS.md, push).
+    let reads = sent.iter().map(|(_, mutation)| {
+        let tx = &tx;
+        async move {
+            let current = local(&tx.store(mutation.collection.as_str())?, mutation.id).await?;
+            // Mutations of this record in the outbox (this one included).
+            let record_key = Array::of2(
+                &JsValue::from_str(mutation.collection.as_str()),
+                &key(mutation.id),
+            );
+            let waiting: Vec<f64> = tx
+                .store(OUTBOX)?
+                .index(OUTBOX_BY_RECORD)?
+                .get_all_keys(Some(codec::only(&record_key.into())?), None)
+                .await?
+                .iter()
+                .filter_map(JsValue::as_f64)
+                .collect();
+            StoreResult::Ok((current, waiting))
+        }
+    });
+    let read = try_join_all(reads).await?;
+
+    let mut report = PushReport::default();
+    // What this batch has decided so far: a record's newest state, and the
+    // outbox entries already answered, for later mutations of the same record.
+    let mut latest: HashMap<(Collection, RecordId), Option<LocalRecord>> = HashMap::new();
+    let mut answered: HashSet<u64> = HashSet::new();
+    let mut writes: Vec<LocalBoxFuture<'_, StoreResult<()>>> = Vec::new();
+    // Settled records in answer order (one record may settle twice; the
+    // later write must land last), stored after the loop in one conversion.
+    let mut records_out: Vec<((Collection, RecordId), Option<LocalRecord>)> = Vec::new();
+    for (((seq, mutation), result), (stored, waiting)) in sent.iter().zip(results).zip(read) {
+        let at = (mutation.collection, mutation.id);
+        let current = latest.get(&at).cloned().unwrap_or(stored);
+        let still_pending = waiting
+            .iter()
+            .any(|k| *k != *seq as f64 && !answered.contains(&(*k as u64)));
+        match apply_result(current.as_ref(), mutation, result, still_pending) {
+            PushOutcome::Settled(record) => {
+                answered.insert(*seq);
+                report.settled += 1;
+                if result.status == domain::sync::Status::Conflict {
+                    report.conflicts += 1;
+                }
+                let outbox_store = tx.store(OUTBOX)?;
+                let seq_key = JsValue::from_f64(*seq as f64);
+                writes.push(async move { Ok(outbox_store.delete(seq_key).await?) }.boxed_local());
+                let had_conflicts = current
+                    .as_ref()
+                    .is_some_and(|c| !domain::merge::stored_conflicts(&c.data).is_empty());
+                let data = record.as_ref().map_or(Value::Null, |r| r.data.clone());
+                if had_conflicts || !domain::merge::stored_conflicts(&data).is_empty() {
+                    let conflicts = tx.store(CONFLICTS)?;
+                    let (collection, id) = at;
+                    writes.push(
+                        async move { index_conflicts(&conflicts, collection, id, &data).await }
+                            .boxed_local(),
+                    );
+                }
+                records_out.push((at, record.clone()));
+                latest.insert(at, record);
+            }
+            PushOutcome::NeedsAttention(message) => {
+                let outbox_store = tx.store(OUTBOX)?;
+                let seq = *seq;
+                writes.push(
+                    async move {
+                        outbox::set_state_in(
+                            &outbox_store,
+                            seq,
+                            OutboxState::Rejected,
+                            Some(&message),
+                        )
+                        .await
+                    }
+                    .boxed_local(),
+                );
+                report.rejected += 1;
+            }
+        }
+    }
+    let mut objects = codec::records_to_js(
+        records_out
+            .iter()
+            .filter_map(|((c, id), r)| Some((*c, *id, r.as_ref()?))),
+    )
+    .into_iter();
+    for ((collection, id), record) in &records_out {
+        let store = tx.store(collection.as_str())?;
+        match record {
+            Some(_) => {
+                let js = objects.next().expect("one object per stored record");
+                writes
+                    .push(async move { Ok(store.put(&js, None).await.map(|_| ())?) }.boxed_local());
+            }
+            None => {
+                let k = key(*id);
+                writes.push(async move { Ok(store.delete(k).await?) }.boxed_local());
+            }
+        }
+    }
+    try_join_all(writes).await?;
+    finish(tx).await?;
+    let mut topics: Vec<Topic> = collections.into_iter().map(Topic::Collection).collect();
+    topics.extend([Topic::Outbox, Topic::Conflicts]);
+    announce(&topics);
+    Ok(report)
+}
