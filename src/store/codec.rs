@@ -5,6 +5,12 @@
 //! in wasm, which is much faster than walking JS objects field by field), the
 //! unresolved conflicts apart from the data (so typed reads need no
 //! filtering), and one `ix_*` property per secondary index.
+//!
+//! The server copy a record was last synced from (`base`, what three-way
+//! merges start from) equals the data for every record that is neither
+//! edited locally nor merged, i.e. almost all of them. It is then stored as
+//! [`BASE_IS_DATA`] instead of a second copy of the data: half the bytes to
+//! clone, write and read back for a first sync or a cold start.
 
 use super::error::{StoreError, StoreResult};
 use super::schema::{index_property, indexes};
@@ -68,6 +74,10 @@ fn split_conflicts(data: &Value) -> (Value, Vec<Conflict>) {
     }
 }
 
+/// The stored `base` of a record whose base equals its data. JSON text is
+/// never empty, so this cannot be mistaken for a real base.
+const BASE_IS_DATA: &str = "";
+
 /// A record's stored object as JSON (see [`records_to_js`]).
 #[derive(serde::Serialize)]
 struct RowOut {
@@ -98,7 +108,13 @@ fn row_out(collection: Collection, id: RecordId, record: &LocalRecord) -> RowOut
         pending: u8::from(record.pending),
         data: to_json(&data),
         conflicts: (!conflicts.is_empty()).then(|| to_json(&conflicts)),
-        base: record.base.as_ref().map(to_json),
+        base: record.base.as_ref().map(|base| {
+            if *base == record.data {
+                BASE_IS_DATA.to_owned()
+            } else {
+                to_json(base)
+            }
+        }),
         index,
     }
 }
@@ -221,6 +237,7 @@ pub(crate) fn record_from_js(obj: &JsValue) -> StoreResult<(RecordId, LocalRecor
         }
     }
     let base = match get_string(obj, "base") {
+        Some(text) if text == BASE_IS_DATA => Some(data.clone()),
         Some(text) => Some(parse_json(&text, "record base")?),
         None => None,
     };
