@@ -108,13 +108,27 @@ pub async fn sync_once(on_progress: &dyn Fn(Progress)) -> Result<SyncReport, Syn
     crate::perf::mark("sync:pull:start");
     let _announce_together = crate::store::batch_announcements();
     let mut pulled = transport::pull(start, PULL_PAGE, token).await?;
+    // A long pull (a first sync, a device long offline) reads the keys this
+    // device holds once, so that its pages skip reading absent records.
+    let mut present = if pulled.page.more {
+        Some(replica::present().await?)
+    } else {
+        None
+    };
     loop {
         // Ask for the next page while this one is written: the server's
         // answer and IndexedDB's commit overlap instead of taking turns.
         // Each page still commits with its own checkpoint, in order, so an
         // interrupted run resumes exactly where the last commit left it.
         let page = pulled.page;
-        let apply = replica::apply_pull_page(&page.changes, page.next);
+        let apply = async {
+            match present.as_mut() {
+                Some(present) => {
+                    replica::apply_pull_page_knowing(&page.changes, page.next, present).await
+                }
+                None => replica::apply_pull_page(&page.changes, page.next).await,
+            }
+        };
         let next = if page.more {
             let (applied, next) =
                 futures::join!(apply, transport::pull(page.next, PULL_PAGE, token));

@@ -191,10 +191,27 @@ async fn a_pulled_change_merges_into_a_locally_edited_record() {
     .await
     .unwrap();
 
+    // A synced record's base is its data (stored once, read back whole).
+    let synced = records::all_local_one(Collection::Enterprises, id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(synced.base.as_ref(), Some(&synced.data));
+
     // Edited offline here: the industry.
     let mut mine = original.clone();
     mine.industry = "针织服装".into();
     records::save(id, &mine, at(20_000)).await.unwrap();
+    let edited = records::all_local_one(Collection::Enterprises, id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        edited.base,
+        Some(serde_json::to_value(&original).unwrap()),
+        "the base stays the server's copy"
+    );
+    assert_ne!(edited.base.as_ref(), Some(&edited.data));
 
     // Meanwhile someone changed the contact on the server.
     let mut theirs = original.clone();
@@ -215,6 +232,77 @@ async fn a_pulled_change_merges_into_a_locally_edited_record() {
         outbox::all().await.unwrap().len(),
         1,
         "the local edit still waits to be pushed"
+    );
+}
+
+/// A long pull reads back only the records present when it began (and those
+/// its pages stored), and still merges every pulled change into local edits.
+#[wasm_bindgen_test]
+async fn a_pull_that_knows_the_present_records_still_merges_local_edits() {
+    fresh().await;
+    let (old, new, never) = (
+        RecordId::generate(),
+        RecordId::generate(),
+        RecordId::generate(),
+    );
+    let original = enterprise("通济服饰");
+    let value = |e: &Enterprise| serde_json::to_value(e).unwrap();
+    replica::apply_pull_page(&[change(old, 1, 1, value(&original))], 1)
+        .await
+        .unwrap();
+    let mut mine = original.clone();
+    mine.industry = "针织服装".into();
+    records::save(old, &mine, at(20_000)).await.unwrap();
+
+    let mut present = replica::present().await.unwrap();
+    let mut theirs = original.clone();
+    theirs.contact_name = "刘经理".into();
+    let page = [
+        change(old, 2, 2, value(&theirs)),
+        change(new, 1, 3, value(&enterprise("乙"))),
+        change(never, 1, 4, serde_json::Value::Null),
+    ];
+    assert_eq!(
+        replica::apply_pull_page_knowing(&page, 4, &mut present)
+            .await
+            .unwrap(),
+        3
+    );
+    let merged = records::get::<Enterprise>(old).await.unwrap().unwrap();
+    assert_eq!(
+        (
+            merged.data.industry.as_str(),
+            merged.data.contact_name.as_str(),
+            merged.pending
+        ),
+        ("针织服装", "刘经理", true)
+    );
+    assert!(records::get::<Enterprise>(never).await.unwrap().is_none());
+
+    // A record the first page stored is edited here, then changed again on
+    // the server: the next page of the same pull merges, it does not overwrite.
+    let mut second = records::get::<Enterprise>(new).await.unwrap().unwrap().data;
+    second.industry = "电商".into();
+    records::save(new, &second, at(30_000)).await.unwrap();
+    let mut second_theirs = enterprise("乙");
+    second_theirs.contact_name = "王主任".into();
+    replica::apply_pull_page_knowing(&[change(new, 2, 5, value(&second_theirs))], 5, &mut present)
+        .await
+        .unwrap();
+    let got = records::get::<Enterprise>(new).await.unwrap().unwrap();
+    assert_eq!(
+        (
+            got.data.industry.as_str(),
+            got.data.contact_name.as_str(),
+            got.rev
+        ),
+        ("电商", "王主任", 2)
+    );
+    assert_eq!(replica::checkpoint().await.unwrap(), 5);
+    assert_eq!(
+        outbox::all().await.unwrap().len(),
+        2,
+        "both edits still queued"
     );
 }
 
