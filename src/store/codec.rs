@@ -186,21 +186,10 @@ fn flag(value: &Value) -> bool {
     value.as_f64().is_some_and(|v| v != 0.0) || value.as_bool() == Some(true)
 }
 
-/// Reads many stored objects at once. The browser's native `JSON.stringify`
-/// turns them into one text that serde reads in one pass: a few calls across
-/// the JS boundary instead of seven property reads (each with a key string
-/// made in wasm) per record, which dominated a cold start with 10,000
-/// positions.
+/// Reads many stored record objects at once ([`objects_from_js`]): seven
+/// property reads per record dominated a cold start with 10,000 positions.
 pub(crate) fn rows_from_js(rows: &[JsValue]) -> StoreResult<Vec<Row>> {
-    if rows.is_empty() {
-        return Ok(Vec::new());
-    }
-    let array: Array = rows.iter().collect();
-    let text = js_sys::JSON::stringify(&array)
-        .ok()
-        .and_then(|t| t.as_string())
-        .ok_or_else(|| StoreError::Corrupt("stored records are not serialisable".into()))?;
-    let rows: Vec<RowJson> = parse_json(&text, "stored records")?;
+    let rows: Vec<RowJson> = objects_from_js(rows, "stored records")?;
     Ok(rows
         .into_iter()
         .map(|r| Row {
@@ -213,6 +202,24 @@ pub(crate) fn rows_from_js(rows: &[JsValue]) -> StoreResult<Vec<Row>> {
             conflicts: r.conflicts,
         })
         .collect())
+}
+
+/// Reads many stored objects (of any store) in one pass: the browser's
+/// native `JSON.stringify` makes one text of them and serde reads it,
+/// instead of a property read across the JS boundary per field.
+pub(crate) fn objects_from_js<T: DeserializeOwned>(
+    objects: &[JsValue],
+    what: &str,
+) -> StoreResult<Vec<T>> {
+    if objects.is_empty() {
+        return Ok(Vec::new());
+    }
+    let array: Array = objects.iter().collect();
+    let text = js_sys::JSON::stringify(&array)
+        .ok()
+        .and_then(|t| t.as_string())
+        .ok_or_else(|| StoreError::Corrupt(format!("{what}: not serialisable")))?;
+    parse_json(&text, what)
 }
 
 /// The id of a stored record object.

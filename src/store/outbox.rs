@@ -4,17 +4,19 @@
 //! refused entry stays, marked rejected with the server's reason, in a
 //! visible "needs attention" list until the user retries or discards it.
 
-use super::codec::{get, get_string, get_u64, parse_json, set, to_json};
+use super::codec::{get, get_string, objects_from_js, parse_json, set, to_json};
 use super::db::db;
-use super::error::StoreResult;
+use super::error::{StoreError, StoreResult};
 use super::notify::{announce, Topic};
 use super::records::finish;
 use super::schema::OUTBOX;
 use domain::collection::{Collection, Scope};
+use domain::ids::RecordId;
 use domain::sync::Mutation;
 use domain::time::Timestamp;
 use js_sys::Object;
-use rexie::{Store, TransactionMode};
+use rexie::{KeyRange, Store, TransactionMode};
+use std::collections::HashMap;
 use wasm_bindgen::JsValue;
 
 /// Whether an entry is still to be sent or was refused.
@@ -50,19 +52,86 @@ pub struct Entry {
     pub created_at: Timestamp,
 }
 
+/// An outbox row as [`add_in`] stores it.
+#[derive(serde::Deserialize)]
+struct EntryJson {
+    seq: f64,
+    #[serde(default)]
+    state: Option<String>,
+    #[serde(default)]
+    mutation: String,
+    #[serde(default)]
+    error: Option<String>,
+    #[serde(default)]
+    created_at: f64,
+}
+
+fn state_of(state: Option<&str>) -> OutboxState {
+    if state == Some(OutboxState::Rejected.as_str()) {
+        OutboxState::Rejected
+    } else {
+        OutboxState::Pending
+    }
+}
+
+/// Rows decoded per JSON text (an outbox of thousands of offline edits
+/// never sits in wasm memory as one text).
+const DECODE_CHUNK: usize = 500;
+
+fn entries_from_js(rows: &[JsValue]) -> StoreResult<Vec<Entry>> {
+    let mut out = Vec::with_capacity(rows.len());
+    for chunk in rows.chunks(DECODE_CHUNK) {
+        for row in objects_from_js::<EntryJson>(chunk, "outbox")? {
+            out.push(Entry {
+                seq: row.seq as u64,
+                mutation: parse_json(&row.mutation, "outbox mutation")?,
+                state: state_of(row.state.as_deref()),
+                error: row.error,
+                created_at: Timestamp::from_millis(row.created_at as i64),
+            });
+        }
+    }
+    Ok(out)
+}
+
 fn entry_from_js(row: &JsValue) -> StoreResult<Entry> {
-    let text = get_string(row, "mutation").unwrap_or_default();
-    Ok(Entry {
-        seq: get_u64(row, "seq"),
-        mutation: parse_json(&text, "outbox mutation")?,
-        state: if get_string(row, "state").as_deref() == Some("rejected") {
-            OutboxState::Rejected
-        } else {
-            OutboxState::Pending
-        },
-        error: get_string(row, "error"),
-        created_at: Timestamp::from_millis(get(row, "created_at").as_f64().unwrap_or(0.0) as i64),
-    })
+    entries_from_js(std::slice::from_ref(row))?
+        .pop()
+        .ok_or_else(|| StoreError::Corrupt("outbox entry unreadable".into()))
+}
+
+/// What an outbox row says without its mutation: enough to count entries
+/// and to find a record's, without parsing every mutation.
+#[derive(serde::Deserialize)]
+struct SlotJson {
+    seq: f64,
+    collection: Collection,
+    record_id: RecordId,
+    #[serde(default)]
+    state: Option<String>,
+}
+
+fn slots_from_js(rows: &[JsValue]) -> StoreResult<Vec<SlotJson>> {
+    let mut out = Vec::with_capacity(rows.len());
+    for chunk in rows.chunks(DECODE_CHUNK) {
+        out.extend(objects_from_js::<SlotJson>(chunk, "outbox")?);
+    }
+    Ok(out)
+}
+
+/// Every record's outbox keys, inside the caller's transaction (one read
+/// for a whole push batch instead of an index query per mutation).
+pub(crate) async fn keys_by_record_in(
+    store: &Store,
+) -> StoreResult<HashMap<(Collection, RecordId), Vec<u64>>> {
+    let mut by_record: HashMap<_, Vec<u64>> = HashMap::new();
+    for slot in slots_from_js(&store.get_all(None, None).await?)? {
+        by_record
+            .entry((slot.collection, slot.record_id))
+            .or_default()
+            .push(slot.seq as u64);
+    }
+    Ok(by_record)
 }
 
 /// Adds a mutation inside the caller's transaction; returns its key.
@@ -93,8 +162,8 @@ pub async fn import(entries: &[Entry]) -> StoreResult<usize> {
     let tx = db.transaction(&[OUTBOX], TransactionMode::ReadWrite)?;
     let store = tx.store(OUTBOX)?;
     let mut known = std::collections::HashSet::new();
-    for row in store.get_all(None, None).await? {
-        known.insert(entry_from_js(&row)?.mutation.mutation_id);
+    for entry in entries_from_js(&store.get_all(None, None).await?)? {
+        known.insert(entry.mutation.mutation_id);
     }
     let mut added = 0;
     for e in entries
@@ -151,23 +220,42 @@ use wasm_bindgen::JsCast;
 pub async fn all() -> StoreResult<Vec<Entry>> {
     let db = db().await?;
     let tx = db.transaction(&[OUTBOX], TransactionMode::ReadOnly)?;
-    tx.store(OUTBOX)?
-        .get_all(None, None)
-        .await?
-        .iter()
-        .map(entry_from_js)
-        .collect()
+    entries_from_js(&tx.store(OUTBOX)?.get_all(None, None).await?)
 }
 
-/// The oldest `limit` pending entries, as (key, mutation) pairs to push.
-pub async fn pending_batch(limit: usize) -> StoreResult<Vec<(u64, Mutation)>> {
-    Ok(all()
-        .await?
-        .into_iter()
-        .filter(|e| e.state == OutboxState::Pending)
-        .take(limit)
-        .map(|e| (e.seq, e.mutation))
-        .collect())
+/// The oldest `limit` pending entries that `wanted` accepts, as (key,
+/// mutation) pairs to push. Reads the outbox in key order a batch at a
+/// time, so pushing a long outbox does not decode all of it per batch.
+pub async fn pending_batch(
+    limit: usize,
+    wanted: impl Fn(&Mutation) -> bool,
+) -> StoreResult<Vec<(u64, Mutation)>> {
+    let db = db().await?;
+    let tx = db.transaction(&[OUTBOX], TransactionMode::ReadOnly)?;
+    let store = tx.store(OUTBOX)?;
+    let chunk = limit.clamp(1, DECODE_CHUNK);
+    let mut out = Vec::new();
+    let mut after: Option<u64> = None;
+    while out.len() < limit {
+        let range = match after {
+            Some(seq) => Some(
+                KeyRange::lower_bound(&JsValue::from_f64(seq as f64), Some(true))
+                    .map_err(|e| StoreError::Other(e.to_string()))?,
+            ),
+            None => None,
+        };
+        let rows = store.get_all(range, Some(chunk as u32)).await?;
+        for entry in entries_from_js(&rows)? {
+            after = Some(entry.seq);
+            if entry.state == OutboxState::Pending && wanted(&entry.mutation) && out.len() < limit {
+                out.push((entry.seq, entry.mutation));
+            }
+        }
+        if rows.len() < chunk {
+            break;
+        }
+    }
+    Ok(out)
 }
 
 /// Counts of pending and rejected entries, and pending staff entries.
@@ -183,12 +271,15 @@ pub struct Counts {
 
 /// Counts the outbox.
 pub async fn counts() -> StoreResult<Counts> {
+    let db = db().await?;
+    let tx = db.transaction(&[OUTBOX], TransactionMode::ReadOnly)?;
+    let rows = tx.store(OUTBOX)?.get_all(None, None).await?;
     let mut c = Counts::default();
-    for e in all().await? {
-        match e.state {
+    for slot in slots_from_js(&rows)? {
+        match state_of(slot.state.as_deref()) {
             OutboxState::Pending => {
                 c.pending += 1;
-                if e.mutation.collection.scope() == Scope::Staff {
+                if slot.collection.scope() == Scope::Staff {
                     c.pending_staff += 1;
                 }
             }

@@ -7,14 +7,13 @@ use super::error::{StoreError, StoreResult};
 use super::notify::{announce, announce_in_batch, Topic};
 use super::outbox::{self, OutboxState};
 use super::records::{finish, index_conflicts, key, local};
-use super::schema::{CONFLICTS, META, OUTBOX, OUTBOX_BY_RECORD};
+use super::schema::{CONFLICTS, META, OUTBOX};
 use domain::collection::Collection;
 use domain::ids::RecordId;
 use domain::replica::{apply_pulled, apply_result, LocalRecord, PullOutcome, PushOutcome};
 use domain::sync::{Change, Mutation, MutationResult};
 use futures::future::{try_join_all, LocalBoxFuture};
 use futures::FutureExt;
-use js_sys::Array;
 use rexie::{Store, TransactionMode};
 use serde_json::Value;
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -198,25 +197,13 @@ pub async fn apply_push_results(
     // (see BENCHMARKS.md, push).
     let reads = sent.iter().map(|(_, mutation)| {
         let tx = &tx;
-        async move {
-            let current = local(&tx.store(mutation.collection.as_str())?, mutation.id).await?;
-            // Mutations of this record in the outbox (this one included).
-            let record_key = Array::of2(
-                &JsValue::from_str(mutation.collection.as_str()),
-                &key(mutation.id),
-            );
-            let waiting: Vec<f64> = tx
-                .store(OUTBOX)?
-                .index(OUTBOX_BY_RECORD)?
-                .get_all_keys(Some(codec::only(&record_key.into())?), None)
-                .await?
-                .iter()
-                .filter_map(JsValue::as_f64)
-                .collect();
-            StoreResult::Ok((current, waiting))
-        }
+        async move { local(&tx.store(mutation.collection.as_str())?, mutation.id).await }
     });
-    let read = try_join_all(reads).await?;
+    let outbox_store = tx.store(OUTBOX)?;
+    let (stored, mut waiting) = futures::try_join!(
+        try_join_all(reads),
+        outbox::keys_by_record_in(&outbox_store)
+    )?;
 
     let mut report = PushReport::default();
     // What this batch has decided so far: a record's newest state, and the
@@ -227,12 +214,15 @@ pub async fn apply_push_results(
     // Settled records in answer order (one record may settle twice; the
     // later write must land last), stored after the loop in one conversion.
     let mut records_out: Vec<((Collection, RecordId), Option<LocalRecord>)> = Vec::new();
-    for (((seq, mutation), result), (stored, waiting)) in sent.iter().zip(results).zip(read) {
+    for (((seq, mutation), result), stored) in sent.iter().zip(results).zip(stored) {
         let at = (mutation.collection, mutation.id);
         let current = latest.get(&at).cloned().unwrap_or(stored);
+        // Mutations of this record in the outbox (this one included).
         let still_pending = waiting
+            .entry(at)
+            .or_default()
             .iter()
-            .any(|k| *k != *seq as f64 && !answered.contains(&(*k as u64)));
+            .any(|k| k != seq && !answered.contains(k));
         match apply_result(current.as_ref(), mutation, result, still_pending) {
             PushOutcome::Settled(record) => {
                 answered.insert(*seq);

@@ -69,12 +69,10 @@ pub async fn sync_once(on_progress: &dyn Fn(Progress)) -> Result<SyncReport, Syn
     let total_pending = outbox::counts().await?.pending as u64;
     crate::perf::mark("sync:push:start");
     loop {
-        let batch: Vec<_> = outbox::pending_batch(usize::MAX)
-            .await?
-            .into_iter()
-            .filter(|(_, m)| token.is_some() || anyone_may_send(m.collection, m.base_rev))
-            .take(PUSH_MAX_MUTATIONS)
-            .collect();
+        let batch = outbox::pending_batch(PUSH_MAX_MUTATIONS, |m| {
+            token.is_some() || anyone_may_send(m.collection, m.base_rev)
+        })
+        .await?;
         if batch.is_empty() {
             break;
         }

@@ -317,7 +317,7 @@ async fn push_results_settle_the_outbox_and_rejections_need_attention() {
     };
     records::save(good, &interest("王芳"), at(1)).await.unwrap();
     records::save(bad, &interest("李强"), at(2)).await.unwrap();
-    let batch = outbox::pending_batch(500).await.unwrap();
+    let batch = outbox::pending_batch(500, |_| true).await.unwrap();
     assert_eq!(batch.len(), 2);
     let results = vec![
         MutationResult {
@@ -344,7 +344,10 @@ async fn push_results_settle_the_outbox_and_rejections_need_attention() {
     assert_eq!(left[0].state, outbox::OutboxState::Rejected);
     assert!(left[0].error.as_deref().unwrap().contains("手机号"));
     assert!(
-        outbox::pending_batch(500).await.unwrap().is_empty(),
+        outbox::pending_batch(500, |_| true)
+            .await
+            .unwrap()
+            .is_empty(),
         "a rejected write is not re-sent"
     );
     assert_eq!(outbox::counts().await.unwrap().rejected, 1);
@@ -360,7 +363,7 @@ async fn one_record_edited_twice_in_a_batch_settles_once_and_a_later_edit_keeps_
     records::save(id, &enterprise("即发集团有限公司"), at(2_000))
         .await
         .unwrap();
-    let batch = outbox::pending_batch(500).await.unwrap();
+    let batch = outbox::pending_batch(500, |_| true).await.unwrap();
     assert_eq!(batch.len(), 2);
     // A third edit is made while the batch is on its way.
     records::save(id, &enterprise("即发集团股份有限公司"), at(3_000))
@@ -384,6 +387,71 @@ async fn one_record_edited_twice_in_a_batch_settles_once_and_a_later_edit_keeps_
     let left = outbox::all().await.unwrap();
     assert_eq!(left.len(), 1);
     assert_eq!(left[0].mutation.data["name"], "即发集团股份有限公司");
+}
+
+/// A long outbox is read a chunk at a time: batches hold the oldest pending
+/// entries the caller wants, in order, across chunk boundaries, never a
+/// rejected one; the counts read every entry.
+#[wasm_bindgen_test]
+async fn push_batches_take_the_oldest_wanted_pending_entries_of_a_long_outbox() {
+    use domain::sync::Mutation;
+    fresh().await;
+    // 1,200 entries: every third an anyone-may-send interest, every tenth
+    // rejected, the rest staff enterprise edits.
+    let entries: Vec<outbox::Entry> = (0..1_200)
+        .map(|i| {
+            let collection = if i % 3 == 0 {
+                Collection::Interests
+            } else {
+                Collection::Enterprises
+            };
+            outbox::Entry {
+                seq: 0,
+                mutation: Mutation {
+                    mutation_id: MutationId::generate(),
+                    collection,
+                    id: RecordId::generate(),
+                    base_rev: 0,
+                    op: Op::Upsert,
+                    data: json!({ "n": i }),
+                    updated_at: at(i),
+                },
+                state: if i % 10 == 9 {
+                    outbox::OutboxState::Rejected
+                } else {
+                    outbox::OutboxState::Pending
+                },
+                error: (i % 10 == 9).then(|| "refused".to_owned()),
+                created_at: at(i),
+            }
+        })
+        .collect();
+    assert_eq!(outbox::import(&entries).await.unwrap(), 1_200);
+    let number = |m: &Mutation| m.data["n"].as_i64().unwrap();
+    let pending: Vec<i64> = (0..1_200).filter(|i| i % 10 != 9).collect();
+
+    let first = outbox::pending_batch(500, |_| true).await.unwrap();
+    let got: Vec<i64> = first.iter().map(|(_, m)| number(m)).collect();
+    assert_eq!(got, pending[..500]);
+    assert!(first.windows(2).all(|w| w[0].0 < w[1].0), "in write order");
+
+    let interests = outbox::pending_batch(500, |m| m.collection == Collection::Interests)
+        .await
+        .unwrap();
+    let got: Vec<i64> = interests.iter().map(|(_, m)| number(m)).collect();
+    let expected: Vec<i64> = pending.iter().copied().filter(|i| i % 3 == 0).collect();
+    assert_eq!(got, expected, "all 360 wanted entries, from every chunk");
+
+    let counts = outbox::counts().await.unwrap();
+    let staff = entries
+        .iter()
+        .filter(|e| e.state == outbox::OutboxState::Pending)
+        .filter(|e| e.mutation.collection.scope() == domain::collection::Scope::Staff)
+        .count();
+    assert_eq!(
+        (counts.pending, counts.rejected, counts.pending_staff),
+        (1_080, 120, staff)
+    );
 }
 
 #[wasm_bindgen_test]
