@@ -14,9 +14,9 @@ use domain::replica::{apply_pulled, apply_result, LocalRecord, PullOutcome, Push
 use domain::sync::{Change, Mutation, MutationResult};
 use futures::future::{try_join_all, LocalBoxFuture};
 use futures::FutureExt;
-use rexie::{Store, TransactionMode};
+use rexie::{Store, Transaction, TransactionMode};
 use serde_json::Value;
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use wasm_bindgen::JsValue;
 
 /// The sync checkpoint (server sequence number of the last applied change).
@@ -120,7 +120,7 @@ async fn apply_page(
     }))
     .await?;
     let conflicts = tx.store(CONFLICTS)?;
-    let mut writes = Vec::with_capacity(changes.len());
+    let mut deletes = Vec::new();
     let mut puts = Vec::with_capacity(changes.len());
     for (change, current) in changes.iter().zip(current) {
         let store = store_of(change.collection);
@@ -137,19 +137,16 @@ async fn apply_page(
             }
             PullOutcome::Remove => {
                 let k = key(change.id);
-                writes.push(async move { store.delete(k).await }.boxed_local());
+                deletes.push(async move { store.delete(k).await }.boxed_local());
                 if had_conflicts {
                     index_conflicts(&conflicts, change.collection, change.id, &Value::Null).await?;
                 }
             }
         }
     }
-    let objects = codec::records_to_js(puts.iter().map(|(c, id, r)| (*c, *id, r)));
-    for ((collection, _, _), js) in puts.iter().zip(objects) {
-        let store = store_of(*collection);
-        writes.push(async move { store.put(&js, None).await.map(|_| ()) }.boxed_local());
-    }
-    try_join_all(writes).await?;
+    let stored = put_records(&tx, puts.iter().map(|(c, id, r)| (*c, *id, r)))?;
+    let removed = async { try_join_all(deletes).await.map_err(StoreError::from) };
+    futures::try_join!(removed, stored)?;
     super::meta::put_in(&tx.store(META)?, super::meta::CHECKPOINT, &next).await?;
     finish(tx).await?;
     if let Some(present) = present.as_mut() {
@@ -211,9 +208,6 @@ pub async fn apply_push_results(
     let mut latest: HashMap<(Collection, RecordId), Option<LocalRecord>> = HashMap::new();
     let mut answered: HashSet<u64> = HashSet::new();
     let mut writes: Vec<LocalBoxFuture<'_, StoreResult<()>>> = Vec::new();
-    // Settled records in answer order (one record may settle twice; the
-    // later write must land last), stored after the loop in one conversion.
-    let mut records_out: Vec<((Collection, RecordId), Option<LocalRecord>)> = Vec::new();
     for (((seq, mutation), result), stored) in sent.iter().zip(results).zip(stored) {
         let at = (mutation.collection, mutation.id);
         let current = latest.get(&at).cloned().unwrap_or(stored);
@@ -245,7 +239,6 @@ pub async fn apply_push_results(
                             .boxed_local(),
                     );
                 }
-                records_out.push((at, record.clone()));
                 latest.insert(at, record);
             }
             PushOutcome::NeedsAttention(message) => {
@@ -267,30 +260,55 @@ pub async fn apply_push_results(
             }
         }
     }
-    let mut objects = codec::records_to_js(
-        records_out
-            .iter()
-            .filter_map(|((c, id), r)| Some((*c, *id, r.as_ref()?))),
-    )
-    .into_iter();
-    for ((collection, id), record) in &records_out {
-        let store = tx.store(collection.as_str())?;
-        match record {
-            Some(_) => {
-                let js = objects.next().expect("one object per stored record");
-                writes
-                    .push(async move { Ok(store.put(&js, None).await.map(|_| ())?) }.boxed_local());
-            }
-            None => {
-                let k = key(*id);
-                writes.push(async move { Ok(store.delete(k).await?) }.boxed_local());
-            }
+    // Only each record's final state is written, so the order of the
+    // writes does not matter.
+    for ((collection, id), record) in &latest {
+        if record.is_none() {
+            let store = tx.store(collection.as_str())?;
+            let k = key(*id);
+            writes.push(async move { Ok(store.delete(k).await?) }.boxed_local());
         }
     }
-    try_join_all(writes).await?;
+    let stored = put_records(
+        &tx,
+        latest
+            .iter()
+            .filter_map(|((c, id), r)| Some((*c, *id, r.as_ref()?))),
+    )?;
+    futures::try_join!(try_join_all(writes), stored)?;
     finish(tx).await?;
     let mut topics: Vec<Topic> = collections.into_iter().map(Topic::Collection).collect();
     topics.extend([Topic::Outbox, Topic::Conflicts]);
     announce(&topics);
     Ok(report)
+}
+
+/// Stores many records: one conversion to stored objects, then each store's
+/// objects put with `put_all`, which waits for the last request only. The
+/// others then need no success handler (two closures and a wake-up of wasm
+/// per record); a put that fails aborts the transaction, and the last
+/// request reports that.
+fn put_records<'a, 'r>(
+    tx: &'a Transaction,
+    records: impl Iterator<Item = (Collection, RecordId, &'r LocalRecord)>,
+) -> StoreResult<impl std::future::Future<Output = StoreResult<()>> + 'a> {
+    let records: Vec<_> = records.collect();
+    let objects = codec::records_to_js(records.iter().copied());
+    let mut by_store: BTreeMap<Collection, Vec<JsValue>> = BTreeMap::new();
+    for ((collection, _, _), object) in records.iter().zip(objects) {
+        by_store.entry(*collection).or_default().push(object);
+    }
+    let puts = by_store
+        .into_iter()
+        .map(|(collection, objects)| {
+            let store = tx.store(collection.as_str())?;
+            Ok(async move {
+                store
+                    .put_all(objects.into_iter().map(|object| (object, None)))
+                    .await
+                    .map_err(StoreError::from)
+            })
+        })
+        .collect::<StoreResult<Vec<_>>>()?;
+    Ok(async move { try_join_all(puts).await.map(|_| ()) })
 }
