@@ -26,7 +26,15 @@ pub const LAST_ERROR: &str = "last_error";
 pub async fn get<T: DeserializeOwned>(key: &str) -> StoreResult<Option<T>> {
     let db = db().await?;
     let tx = db.transaction(&[META], TransactionMode::ReadOnly)?;
-    match tx.store(META)?.get(JsValue::from_str(key)).await? {
+    get_in(&tx.store(META)?, key).await
+}
+
+/// Reads a value inside the caller's transaction.
+pub(crate) async fn get_in<T: DeserializeOwned>(
+    store: &Store,
+    key: &str,
+) -> StoreResult<Option<T>> {
+    match store.get(JsValue::from_str(key)).await? {
         Some(row) => match get_string(&row, "value") {
             Some(text) => Ok(Some(parse_json(&text, key)?)),
             None => Ok(None),

@@ -16,6 +16,7 @@ use futures::future::{try_join_all, LocalBoxFuture};
 use futures::FutureExt;
 use rexie::{Store, Transaction, TransactionMode};
 use serde_json::Value;
+use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use wasm_bindgen::JsValue;
 
@@ -33,11 +34,23 @@ pub async fn checkpoint() -> StoreResult<u64> {
 ///
 /// A record missing from it needs no merge: ids made on this device after
 /// the snapshot are new to the server too (the run pushed before it
-/// pulls), and each page adds the records it stores. The one writer it
+/// pulls), and each page adds its records as it starts. The one writer it
 /// cannot see is a backup import running beside the pull: a record it
 /// restores may then show the server's copy until the restored outbox
 /// entries (which hold the edits) are pushed and answered.
-pub struct Present(HashSet<(Collection, RecordId)>);
+pub struct Present(RefCell<HashSet<(Collection, RecordId)>>);
+
+impl Present {
+    fn holds(&self, change: &Change) -> bool {
+        self.0.borrow().contains(&(change.collection, change.id))
+    }
+
+    fn note(&self, changes: &[Change]) {
+        self.0
+            .borrow_mut()
+            .extend(changes.iter().map(|c| (c.collection, c.id)));
+    }
+}
 
 /// Reads the keys of every collection's store, in one transaction.
 pub async fn present() -> StoreResult<Present> {
@@ -62,37 +75,42 @@ pub async fn present() -> StoreResult<Present> {
             ids.insert((collection, id));
         }
     }
-    Ok(Present(ids))
+    Ok(Present(RefCell::new(ids)))
 }
 
 /// Applies one pulled page and its new checkpoint in one transaction.
 /// Returns how many records changed.
 pub async fn apply_pull_page(changes: &[Change], next: u64) -> StoreResult<usize> {
-    apply_page(changes, next, None).await
+    apply_page(changes, None, next, None).await
 }
 
-/// [`apply_pull_page`] for a pull that took a [`present`] snapshot: reads
-/// only the records in it, and adds the ones this page stores.
-pub async fn apply_pull_page_knowing(
+/// Applies one page of a pull only if the stored checkpoint is still
+/// `after` (the `next` of the page before), so pages can be started before
+/// the previous one has committed: a page whose predecessor failed (or
+/// whose checkpoint a logout reset) changes nothing and is refused, and no
+/// change is ever skipped. With a [`present`] snapshot, only the records in
+/// it are read back; the others are written as soon as the page starts, so
+/// the browser prepares them while the previous page still commits.
+pub async fn apply_pull_page_after(
     changes: &[Change],
+    after: u64,
     next: u64,
-    present: &mut Present,
+    present: Option<&Present>,
 ) -> StoreResult<usize> {
-    apply_page(changes, next, Some(present)).await
+    apply_page(changes, Some(after), next, present).await
 }
 
 async fn apply_page(
     changes: &[Change],
+    after: Option<u64>,
     next: u64,
-    mut present: Option<&mut Present>,
+    present: Option<&Present>,
 ) -> StoreResult<usize> {
     let db = db().await?;
     let collections: BTreeSet<Collection> = changes.iter().map(|c| c.collection).collect();
     let mut names: Vec<&str> = collections.iter().map(|c| c.as_str()).collect();
     names.extend([META, CONFLICTS]);
     let tx = db.transaction(&names, TransactionMode::ReadWrite)?;
-    // Issue every read at once: IndexedDB answers them in order without a
-    // round trip per record, which makes the first full sync much faster.
     let stores: Vec<(Collection, Store)> = collections
         .iter()
         .map(|c| Ok((*c, tx.store(c.as_str())?)))
@@ -104,25 +122,52 @@ async fn apply_page(
             .expect("store opened above")
             .1
     };
-    let known = |ch: &Change| {
-        present
-            .as_ref()
-            .is_none_or(|p| p.0.contains(&(ch.collection, ch.id)))
-    };
-    let current = try_join_all(changes.iter().map(|ch| {
-        let read = known(ch).then(|| local(store_of(ch.collection), ch.id));
-        async move {
-            match read {
-                Some(read) => read.await,
-                None => Ok(None),
-            }
-        }
-    }))
-    .await?;
+    let meta = tx.store(META)?;
     let conflicts = tx.store(CONFLICTS)?;
+
+    // Records this device may hold are read and merged; the others are
+    // stored as pulled. (A pulled record carrying conflicts, which the
+    // server never sends, would take the careful path too.)
+    let (known, fresh): (Vec<&Change>, Vec<&Change>) = changes.iter().partition(|ch| {
+        present.is_none_or(|p| p.holds(ch)) || !domain::merge::stored_conflicts(&ch.data).is_empty()
+    });
+    if let Some(present) = present {
+        present.note(changes);
+    }
+    let fresh: Vec<(Collection, RecordId, LocalRecord)> = fresh
+        .into_iter()
+        .filter_map(|ch| match apply_pulled(ch.collection, None, ch) {
+            PullOutcome::Store(record) => Some((ch.collection, ch.id, record)),
+            // Nothing here to remove.
+            PullOutcome::Remove => None,
+        })
+        .collect();
+
+    // Issued in this order, so IndexedDB runs them in this order: the
+    // checkpoint check first.
+    let in_order = async {
+        match after {
+            Some(after) => {
+                let stored: Option<u64> =
+                    super::meta::get_in(&meta, super::meta::CHECKPOINT).await?;
+                Ok(stored.unwrap_or(0) == after)
+            }
+            None => Ok(true),
+        }
+    };
+    let reads = try_join_all(known.iter().map(|ch| local(store_of(ch.collection), ch.id)));
+    let fresh_stored = put_records(&tx, fresh.iter().map(|(c, id, r)| (*c, *id, r)))?;
+    let (in_order, current, ()) = futures::try_join!(in_order, reads, fresh_stored)?;
+    if !in_order {
+        tx.abort().await?;
+        return Err(StoreError::Other(
+            "pulled page refused: the page before it was not stored".into(),
+        ));
+    }
+
     let mut deletes = Vec::new();
-    let mut puts = Vec::with_capacity(changes.len());
-    for (change, current) in changes.iter().zip(current) {
+    let mut puts = Vec::with_capacity(known.len());
+    for (change, current) in known.into_iter().zip(current) {
         let store = store_of(change.collection);
         let had_conflicts = current
             .as_ref()
@@ -147,13 +192,8 @@ async fn apply_page(
     let stored = put_records(&tx, puts.iter().map(|(c, id, r)| (*c, *id, r)))?;
     let removed = async { try_join_all(deletes).await.map_err(StoreError::from) };
     futures::try_join!(removed, stored)?;
-    super::meta::put_in(&tx.store(META)?, super::meta::CHECKPOINT, &next).await?;
+    super::meta::put_in(&meta, super::meta::CHECKPOINT, &next).await?;
     finish(tx).await?;
-    if let Some(present) = present.as_mut() {
-        present
-            .0
-            .extend(puts.iter().map(|(collection, id, _)| (*collection, *id)));
-    }
     let mut topics: Vec<Topic> = collections.into_iter().map(Topic::Collection).collect();
     topics.extend([Topic::Conflicts, Topic::Meta]);
     announce_in_batch(&topics);

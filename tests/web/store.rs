@@ -254,7 +254,7 @@ async fn a_pull_that_knows_the_present_records_still_merges_local_edits() {
     mine.industry = "针织服装".into();
     records::save(old, &mine, at(20_000)).await.unwrap();
 
-    let mut present = replica::present().await.unwrap();
+    let present = replica::present().await.unwrap();
     let mut theirs = original.clone();
     theirs.contact_name = "刘经理".into();
     let page = [
@@ -263,7 +263,7 @@ async fn a_pull_that_knows_the_present_records_still_merges_local_edits() {
         change(never, 1, 4, serde_json::Value::Null),
     ];
     assert_eq!(
-        replica::apply_pull_page_knowing(&page, 4, &mut present)
+        replica::apply_pull_page_after(&page, 1, 4, Some(&present))
             .await
             .unwrap(),
         3
@@ -286,9 +286,14 @@ async fn a_pull_that_knows_the_present_records_still_merges_local_edits() {
     records::save(new, &second, at(30_000)).await.unwrap();
     let mut second_theirs = enterprise("乙");
     second_theirs.contact_name = "王主任".into();
-    replica::apply_pull_page_knowing(&[change(new, 2, 5, value(&second_theirs))], 5, &mut present)
-        .await
-        .unwrap();
+    replica::apply_pull_page_after(
+        &[change(new, 2, 5, value(&second_theirs))],
+        4,
+        5,
+        Some(&present),
+    )
+    .await
+    .unwrap();
     let got = records::get::<Enterprise>(new).await.unwrap().unwrap();
     assert_eq!(
         (
@@ -304,6 +309,60 @@ async fn a_pull_that_knows_the_present_records_still_merges_local_edits() {
         2,
         "both edits still queued"
     );
+}
+
+/// Pages of one pull may start before the page before them has committed;
+/// they still land in order, and a page whose predecessor failed is refused
+/// instead of moving the checkpoint past changes never stored.
+#[wasm_bindgen_test]
+async fn pages_started_together_land_in_order_and_never_skip_a_failed_one() {
+    fresh().await;
+    let present = replica::present().await.unwrap();
+    let ids: Vec<RecordId> = (0..5).map(|_| RecordId::generate()).collect();
+    let page = |i: usize| {
+        [change(
+            ids[i],
+            1,
+            i as u64 + 1,
+            serde_json::to_value(enterprise(&format!("企业{i}"))).unwrap(),
+        )]
+    };
+    let (p0, p1, p2, p3) = (page(0), page(1), page(2), page(3));
+    let (a, b) = futures::join!(
+        replica::apply_pull_page_after(&p0, 0, 1, Some(&present)),
+        replica::apply_pull_page_after(&p1, 1, 2, Some(&present)),
+    );
+    assert_eq!((a.unwrap(), b.unwrap()), (1, 1));
+    assert_eq!(replica::checkpoint().await.unwrap(), 2);
+
+    testing::fail_next_commit();
+    let (c, d) = futures::join!(
+        replica::apply_pull_page_after(&p2, 2, 3, Some(&present)),
+        replica::apply_pull_page_after(&p3, 3, 4, Some(&present)),
+    );
+    assert!(c.is_err(), "the injected fault");
+    assert!(d.is_err(), "refused: the page before it was not stored");
+    assert_eq!(replica::checkpoint().await.unwrap(), 2, "nothing skipped");
+    for id in &ids[2..4] {
+        assert!(records::get::<Enterprise>(*id).await.unwrap().is_none());
+    }
+
+    // The next run starts again from the checkpoint.
+    replica::apply_pull_page_after(&p2, 2, 3, Some(&present))
+        .await
+        .unwrap();
+    replica::apply_pull_page_after(&p3, 3, 4, Some(&present))
+        .await
+        .unwrap();
+    assert_eq!(replica::checkpoint().await.unwrap(), 4);
+    let names: Vec<String> = records::list::<Enterprise>()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| e.data.name)
+        .collect();
+    assert_eq!(names.len(), 4);
+    assert!(!names.contains(&"企业4".to_string()));
 }
 
 #[wasm_bindgen_test]
