@@ -159,6 +159,7 @@ async function firstSync() {
     }
     return runs;
   }, FEED);
+  const written = await rawWrites(page);
   results.sync = {
     ms: round(marks.end - marks.start),
     from_navigation_ms: round(marks.end),
@@ -166,12 +167,59 @@ async function firstSync() {
     employers,
     baseline_fetch_ms: round(median(baseline.map((r) => r.fetch))),
     baseline_parse_ms: round(median(baseline.map((r) => r.parse))),
+    baseline_idb_write_ms: round(median(written.map((r) => r.ms))),
+    baseline_idb_records: written[0].records,
   };
   log('sync', JSON.stringify(results.sync));
   // Let the service worker finish installing before the browser closes, so
   // the cold starts below are served as a returning user's would be.
   await page.evaluate(() => navigator.serviceWorker?.ready);
   await context.close();
+}
+
+// Second baseline of the first sync, for what IndexedDB itself costs: the
+// very objects the sync stored (employers and positions, read back from the
+// app's database) put by plain JavaScript into a scratch database with the
+// same stores and indexes, 1,000 per transaction as the app's pages. Three
+// times, median.
+async function rawWrites(page) {
+  return page.evaluate(async () => {
+    const request = (r) => new Promise((resolve, reject) => { r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
+    const done = (tx) => new Promise((resolve, reject) => { tx.oncomplete = resolve; tx.onabort = () => reject(tx.error); });
+    const app = await request(indexedDB.open('tongji'));
+    const names = ['employers', 'positions'];
+    const stores = [];
+    for (const name of names) {
+      const store = app.transaction(name).objectStore(name);
+      const indexes = [...store.indexNames].map((i) => { const x = store.index(i); return { name: i, keyPath: x.keyPath, multiEntry: x.multiEntry }; });
+      stores.push({ name, keyPath: store.keyPath, indexes, rows: await request(store.getAll()) });
+    }
+    app.close();
+    const runs = [];
+    for (let run = 0; run < 3; run++) {
+      const scratch = `bench-scratch-${run}`;
+      await request(indexedDB.deleteDatabase(scratch));
+      const open = indexedDB.open(scratch, 1);
+      open.onupgradeneeded = () => {
+        for (const s of stores) {
+          const created = open.result.createObjectStore(s.name, { keyPath: s.keyPath });
+          for (const i of s.indexes) created.createIndex(i.name, i.keyPath, { multiEntry: i.multiEntry });
+        }
+      };
+      const db = await request(open);
+      const all = stores.flatMap((s) => s.rows.map((row) => [s.name, row]));
+      const t0 = performance.now();
+      for (let i = 0; i < all.length; i += 1000) {
+        const tx = db.transaction(names, 'readwrite');
+        for (const [name, row] of all.slice(i, i + 1000)) tx.objectStore(name).put(row);
+        await done(tx);
+      }
+      runs.push({ ms: performance.now() - t0, records: all.length });
+      db.close();
+      await request(indexedDB.deleteDatabase(scratch));
+    }
+    return runs;
+  });
 }
 
 // ---------------------------------------------------------------------------
