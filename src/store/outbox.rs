@@ -223,11 +223,13 @@ pub async fn all() -> StoreResult<Vec<Entry>> {
     entries_from_js(&tx.store(OUTBOX)?.get_all(None, None).await?)
 }
 
-/// The oldest `limit` pending entries that `wanted` accepts, as (key,
-/// mutation) pairs to push. Reads the outbox in key order a batch at a
-/// time, so pushing a long outbox does not decode all of it per batch.
+/// The oldest `limit` pending entries after key `after` that `wanted`
+/// accepts, as (key, mutation) pairs to push. Reads the outbox in key order
+/// a chunk at a time, so pushing a long outbox does not decode all of it
+/// per batch.
 pub async fn pending_batch(
     limit: usize,
+    mut after: Option<u64>,
     wanted: impl Fn(&Mutation) -> bool,
 ) -> StoreResult<Vec<(u64, Mutation)>> {
     let db = db().await?;
@@ -235,7 +237,6 @@ pub async fn pending_batch(
     let store = tx.store(OUTBOX)?;
     let chunk = limit.clamp(1, DECODE_CHUNK);
     let mut out = Vec::new();
-    let mut after: Option<u64> = None;
     while out.len() < limit {
         let range = match after {
             Some(seq) => Some(

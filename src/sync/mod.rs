@@ -10,6 +10,8 @@ mod engine;
 mod error;
 mod leader;
 mod photos;
+mod pull;
+mod push;
 mod scheduler;
 pub mod session;
 mod status;

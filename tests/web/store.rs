@@ -376,7 +376,7 @@ async fn push_results_settle_the_outbox_and_rejections_need_attention() {
     };
     records::save(good, &interest("王芳"), at(1)).await.unwrap();
     records::save(bad, &interest("李强"), at(2)).await.unwrap();
-    let batch = outbox::pending_batch(500, |_| true).await.unwrap();
+    let batch = outbox::pending_batch(500, None, |_| true).await.unwrap();
     assert_eq!(batch.len(), 2);
     let results = vec![
         MutationResult {
@@ -403,7 +403,7 @@ async fn push_results_settle_the_outbox_and_rejections_need_attention() {
     assert_eq!(left[0].state, outbox::OutboxState::Rejected);
     assert!(left[0].error.as_deref().unwrap().contains("手机号"));
     assert!(
-        outbox::pending_batch(500, |_| true)
+        outbox::pending_batch(500, None, |_| true)
             .await
             .unwrap()
             .is_empty(),
@@ -422,7 +422,7 @@ async fn one_record_edited_twice_in_a_batch_settles_once_and_a_later_edit_keeps_
     records::save(id, &enterprise("即发集团有限公司"), at(2_000))
         .await
         .unwrap();
-    let batch = outbox::pending_batch(500, |_| true).await.unwrap();
+    let batch = outbox::pending_batch(500, None, |_| true).await.unwrap();
     assert_eq!(batch.len(), 2);
     // A third edit is made while the batch is on its way.
     records::save(id, &enterprise("即发集团股份有限公司"), at(3_000))
@@ -489,12 +489,18 @@ async fn push_batches_take_the_oldest_wanted_pending_entries_of_a_long_outbox() 
     let number = |m: &Mutation| m.data["n"].as_i64().unwrap();
     let pending: Vec<i64> = (0..1_200).filter(|i| i % 10 != 9).collect();
 
-    let first = outbox::pending_batch(500, |_| true).await.unwrap();
+    let first = outbox::pending_batch(500, None, |_| true).await.unwrap();
     let got: Vec<i64> = first.iter().map(|(_, m)| number(m)).collect();
     assert_eq!(got, pending[..500]);
     assert!(first.windows(2).all(|w| w[0].0 < w[1].0), "in write order");
+    // The next batch, while the first is still in the outbox (on its way).
+    let second = outbox::pending_batch(500, first.last().map(|(k, _)| *k), |_| true)
+        .await
+        .unwrap();
+    let got: Vec<i64> = second.iter().map(|(_, m)| number(m)).collect();
+    assert_eq!(got, pending[500..1_000]);
 
-    let interests = outbox::pending_batch(500, |m| m.collection == Collection::Interests)
+    let interests = outbox::pending_batch(500, None, |m| m.collection == Collection::Interests)
         .await
         .unwrap();
     let got: Vec<i64> = interests.iter().map(|(_, m)| number(m)).collect();

@@ -1,0 +1,109 @@
+//! Pulling: the changes feed after the checkpoint, page by page.
+
+use super::engine::{Progress, Stage};
+use super::error::SyncError;
+use super::transport::{self, Pulled};
+use crate::store::{replica, StoreError, StoreResult};
+use domain::sync::Change;
+use futures::channel::oneshot;
+use std::rc::Rc;
+
+/// Changes asked for per pull request (the server's maximum).
+const PULL_PAGE: u32 = 1000;
+
+/// Pulls and applies every change after the checkpoint; returns how many.
+pub(super) async fn pull_changes(
+    token: Option<&str>,
+    on_progress: &dyn Fn(Progress),
+) -> Result<usize, SyncError> {
+    let mut pulled_count = 0;
+    let start = replica::checkpoint().await?;
+    let _announce_together = crate::store::batch_announcements();
+    let mut pulled = transport::pull(start, PULL_PAGE, token).await?;
+    // A long pull (a first sync, a device long offline) reads the keys this
+    // device holds once, so that its pages skip reading absent records.
+    let present = if pulled.page.more {
+        Some(Rc::new(replica::present().await?))
+    } else {
+        None
+    };
+    // Three things overlap: the page before committing, this page's writes
+    // being prepared, and the next page being fetched. Each page still
+    // commits in its own transaction, in order, and only on top of the
+    // checkpoint of the page before (`apply_pull_page_after`), so an
+    // interrupted run resumes exactly where the last commit left it.
+    let mut after = start;
+    let mut applying: Option<(Applying, u64)> = None;
+    loop {
+        let page = pulled.page;
+        let (next, more) = (page.next, page.more);
+        let this = spawn_apply(page.changes, after, next, present.clone());
+        after = next;
+        let previous = applying.replace((this, next));
+        let fetch = async {
+            if more {
+                transport::pull(next, PULL_PAGE, token).await.map(Some)
+            } else {
+                Ok(None)
+            }
+        };
+        let (committed, fetched) = futures::join!(committed(previous), fetch);
+        if let Some((count, next)) = committed? {
+            pulled_count += count;
+            on_progress(pull_progress(start, next, pulled.head));
+        }
+        match fetched? {
+            Some(n) => {
+                pulled = Pulled {
+                    head: n.head.or(pulled.head),
+                    ..n
+                }
+            }
+            None => break,
+        }
+    }
+    if let Some((count, next)) = committed(applying).await? {
+        pulled_count += count;
+        on_progress(pull_progress(start, next, pulled.head));
+    }
+    Ok(pulled_count)
+}
+
+/// A page being applied in its own task (see [`spawn_apply`]).
+type Applying = oneshot::Receiver<StoreResult<usize>>;
+
+/// Applies a page in a task of its own, which starts at once and runs on
+/// even if this run stops early (its transaction decides whether it lands).
+fn spawn_apply(
+    changes: Vec<Change>,
+    after: u64,
+    next: u64,
+    present: Option<Rc<replica::Present>>,
+) -> Applying {
+    let (done, applying) = oneshot::channel();
+    wasm_bindgen_futures::spawn_local(async move {
+        let applied =
+            replica::apply_pull_page_after(&changes, after, next, present.as_deref()).await;
+        let _ = done.send(applied);
+    });
+    applying
+}
+
+/// Waits for a page's commit: how many changes it applied and its `next`.
+async fn committed(applying: Option<(Applying, u64)>) -> Result<Option<(usize, u64)>, SyncError> {
+    let Some((applying, next)) = applying else {
+        return Ok(None);
+    };
+    let count = applying
+        .await
+        .map_err(|_| SyncError::Store(StoreError::Other("page application stopped".into())))??;
+    Ok(Some((count, next)))
+}
+
+fn pull_progress(start: u64, next: u64, head: Option<u64>) -> Progress {
+    Progress {
+        stage: Stage::Pulling,
+        done: next.saturating_sub(start),
+        total: head.map(|h| h.saturating_sub(start)),
+    }
+}
