@@ -38,14 +38,6 @@ pub(crate) fn get_string(obj: &JsValue, key: &str) -> Option<String> {
     get(obj, key).as_string()
 }
 
-pub(crate) fn get_u64(obj: &JsValue, key: &str) -> u64 {
-    get(obj, key).as_f64().map(|v| v as u64).unwrap_or(0)
-}
-
-pub(crate) fn get_flag(obj: &JsValue, key: &str) -> bool {
-    get(obj, key).as_f64().is_some_and(|v| v != 0.0)
-}
-
 /// A key range holding exactly one key.
 pub(crate) fn only(key: &JsValue) -> StoreResult<rexie::KeyRange> {
     rexie::KeyRange::only(key).map_err(|e| StoreError::Other(e.to_string()))
@@ -163,6 +155,37 @@ pub(crate) struct Row {
     pub pending: bool,
     pub data: Option<String>,
     pub conflicts: Option<String>,
+    pub base: Option<String>,
+}
+
+impl Row {
+    /// The record as the sync layer sees it (conflicts folded back into the
+    /// data, a [`BASE_IS_DATA`] base made whole).
+    pub fn into_local(self) -> StoreResult<(RecordId, LocalRecord)> {
+        let mut data: Value = parse_json(self.data.as_deref().unwrap_or("null"), "record data")?;
+        if let Some(text) = &self.conflicts {
+            let conflicts: Value = parse_json(text, "record conflicts")?;
+            if let Value::Object(map) = &mut data {
+                map.insert(CONFLICTS_KEY.to_owned(), conflicts);
+            }
+        }
+        let base = match self.base.as_deref() {
+            Some(BASE_IS_DATA) => Some(data.clone()),
+            Some(text) => Some(parse_json(text, "record base")?),
+            None => None,
+        };
+        Ok((
+            self.id,
+            LocalRecord {
+                rev: self.rev,
+                updated_at: self.updated_at,
+                deleted: self.deleted,
+                data,
+                base,
+                pending: self.pending,
+            },
+        ))
+    }
 }
 
 /// The wire form of [`Row`]: what `JSON.stringify` makes of a stored object
@@ -180,6 +203,7 @@ struct RowJson {
     pending: Value,
     data: Option<String>,
     conflicts: Option<String>,
+    base: Option<String>,
 }
 
 fn flag(value: &Value) -> bool {
@@ -200,6 +224,7 @@ pub(crate) fn rows_from_js(rows: &[JsValue]) -> StoreResult<Vec<Row>> {
             pending: flag(&r.pending),
             data: r.data,
             conflicts: r.conflicts,
+            base: r.base,
         })
         .collect())
 }
@@ -211,54 +236,46 @@ pub(crate) fn objects_from_js<T: DeserializeOwned>(
     objects: &[JsValue],
     what: &str,
 ) -> StoreResult<Vec<T>> {
-    if objects.is_empty() {
-        return Ok(Vec::new());
+    let mut out = Vec::with_capacity(objects.len());
+    for chunk in objects.chunks(DECODE_CHUNK) {
+        let array: Array = chunk.iter().collect();
+        let text = js_sys::JSON::stringify(&array)
+            .ok()
+            .and_then(|t| t.as_string())
+            .ok_or_else(|| StoreError::Corrupt(format!("{what}: not serialisable")))?;
+        out.extend(parse_json::<Vec<T>>(&text, what)?);
     }
-    let array: Array = objects.iter().collect();
-    let text = js_sys::JSON::stringify(&array)
-        .ok()
-        .and_then(|t| t.as_string())
-        .ok_or_else(|| StoreError::Corrupt(format!("{what}: not serialisable")))?;
-    parse_json(&text, what)
+    Ok(out)
 }
 
-/// The id of a stored record object.
-pub(crate) fn record_id(obj: &JsValue) -> StoreResult<RecordId> {
-    get_string(obj, "id")
-        .and_then(|s| s.parse().ok())
-        .ok_or_else(|| StoreError::Corrupt("record without a valid id".into()))
-}
+/// Objects decoded per JSON text: big enough that crossing the JS boundary
+/// costs nothing, small enough that the texts of 10,000 records never sit in
+/// wasm memory at once (linear memory only grows).
+pub(crate) const DECODE_CHUNK: usize = 500;
 
 /// Reads a stored record back as the sync layer sees it (conflicts folded
 /// back into the data).
 pub(crate) fn record_from_js(obj: &JsValue) -> StoreResult<(RecordId, LocalRecord)> {
-    let id = record_id(obj)?;
-    let mut data: Value = parse_json(
-        &get_string(obj, "data").unwrap_or_else(|| "null".into()),
-        "record data",
-    )?;
-    if let Some(text) = get_string(obj, "conflicts") {
-        let conflicts: Value = parse_json(&text, "record conflicts")?;
-        if let Value::Object(map) = &mut data {
-            map.insert(CONFLICTS_KEY.to_owned(), conflicts);
-        }
-    }
-    let base = match get_string(obj, "base") {
-        Some(text) if text == BASE_IS_DATA => Some(data.clone()),
-        Some(text) => Some(parse_json(&text, "record base")?),
-        None => None,
-    };
-    Ok((
-        id,
-        LocalRecord {
-            rev: get_u64(obj, "rev"),
-            updated_at: Timestamp::from_millis(
-                get(obj, "updated_at").as_f64().unwrap_or(0.0) as i64
-            ),
-            deleted: get_flag(obj, "deleted"),
-            data,
-            base,
-            pending: get_flag(obj, "pending"),
-        },
-    ))
+    rows_from_js(std::slice::from_ref(obj))?
+        .pop()
+        .ok_or_else(|| StoreError::Corrupt("record unreadable".into()))?
+        .into_local()
+}
+
+/// Reads many stored records (or their absence) back in one pass.
+pub(crate) fn records_from_js(
+    objects: Vec<Option<JsValue>>,
+) -> StoreResult<Vec<Option<LocalRecord>>> {
+    let present: Vec<JsValue> = objects.iter().flatten().cloned().collect();
+    let mut rows = rows_from_js(&present)?.into_iter();
+    objects
+        .iter()
+        .map(|object| match object {
+            Some(_) => {
+                let row = rows.next().expect("one row per stored object");
+                Ok(Some(row.into_local()?.1))
+            }
+            None => Ok(None),
+        })
+        .collect()
 }

@@ -74,24 +74,19 @@ fn state_of(state: Option<&str>) -> OutboxState {
     }
 }
 
-/// Rows decoded per JSON text (an outbox of thousands of offline edits
-/// never sits in wasm memory as one text).
-const DECODE_CHUNK: usize = 500;
-
 fn entries_from_js(rows: &[JsValue]) -> StoreResult<Vec<Entry>> {
-    let mut out = Vec::with_capacity(rows.len());
-    for chunk in rows.chunks(DECODE_CHUNK) {
-        for row in objects_from_js::<EntryJson>(chunk, "outbox")? {
-            out.push(Entry {
+    objects_from_js::<EntryJson>(rows, "outbox")?
+        .into_iter()
+        .map(|row| {
+            Ok(Entry {
                 seq: row.seq as u64,
                 mutation: parse_json(&row.mutation, "outbox mutation")?,
                 state: state_of(row.state.as_deref()),
                 error: row.error,
                 created_at: Timestamp::from_millis(row.created_at as i64),
-            });
-        }
-    }
-    Ok(out)
+            })
+        })
+        .collect()
 }
 
 fn entry_from_js(row: &JsValue) -> StoreResult<Entry> {
@@ -112,11 +107,7 @@ struct SlotJson {
 }
 
 fn slots_from_js(rows: &[JsValue]) -> StoreResult<Vec<SlotJson>> {
-    let mut out = Vec::with_capacity(rows.len());
-    for chunk in rows.chunks(DECODE_CHUNK) {
-        out.extend(objects_from_js::<SlotJson>(chunk, "outbox")?);
-    }
-    Ok(out)
+    objects_from_js(rows, "outbox")
 }
 
 /// Every record's outbox keys, inside the caller's transaction (one read
@@ -235,7 +226,7 @@ pub async fn pending_batch(
     let db = db().await?;
     let tx = db.transaction(&[OUTBOX], TransactionMode::ReadOnly)?;
     let store = tx.store(OUTBOX)?;
-    let chunk = limit.clamp(1, DECODE_CHUNK);
+    let chunk = limit.clamp(1, super::codec::DECODE_CHUNK);
     let mut out = Vec::new();
     while out.len() < limit {
         let range = match after {

@@ -43,15 +43,10 @@ fn decode<T: RecordData>(row: JsValue) -> StoreResult<Option<Stored<T>>> {
     Ok(decode_all(vec![row])?.pop())
 }
 
-/// Rows decoded per JSON text: big enough that crossing the JS boundary
-/// costs nothing, small enough that the texts of 10,000 records never sit
-/// in wasm memory at once (linear memory only grows).
-const DECODE_CHUNK: usize = 500;
-
 /// Live (not deleted) records of stored rows, in their order.
 fn decode_all<T: RecordData>(rows: Vec<JsValue>) -> StoreResult<Vec<Stored<T>>> {
     let mut out = Vec::with_capacity(rows.len());
-    for chunk in rows.chunks(DECODE_CHUNK) {
+    for chunk in rows.chunks(codec::DECODE_CHUNK) {
         for row in codec::rows_from_js(chunk)?
             .into_iter()
             .filter(|r| !r.deleted)

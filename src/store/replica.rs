@@ -6,15 +6,17 @@ use super::db::db;
 use super::error::{StoreError, StoreResult};
 use super::notify::{announce, announce_in_batch, Topic};
 use super::outbox::{self, OutboxState};
-use super::records::{finish, index_conflicts, key, local};
+use super::records::{finish, index_conflicts, key};
 use super::schema::{CONFLICTS, META, OUTBOX};
 use domain::collection::Collection;
 use domain::ids::RecordId;
-use domain::replica::{apply_pulled, apply_result, LocalRecord, PullOutcome, PushOutcome};
+use domain::replica::{
+    answered_runs, apply_pulled, apply_result, LocalRecord, PullOutcome, PushOutcome,
+};
 use domain::sync::{Change, Mutation, MutationResult};
 use futures::future::{try_join_all, LocalBoxFuture};
 use futures::FutureExt;
-use rexie::{Store, Transaction, TransactionMode};
+use rexie::{KeyRange, Store, Transaction, TransactionMode};
 use serde_json::Value;
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -155,7 +157,7 @@ async fn apply_page(
             None => Ok(true),
         }
     };
-    let reads = try_join_all(known.iter().map(|ch| local(store_of(ch.collection), ch.id)));
+    let reads = read_records(known.iter().map(|ch| (store_of(ch.collection), ch.id)));
     let fresh_stored = put_records(&tx, fresh.iter().map(|(c, id, r)| (*c, *id, r)))?;
     let (in_order, current, ()) = futures::try_join!(in_order, reads, fresh_stored)?;
     if !in_order {
@@ -232,15 +234,14 @@ pub async fn apply_push_results(
     // Every read is issued at once and every write after the decisions, so
     // a batch of 500 costs a few round trips instead of five per mutation
     // (see BENCHMARKS.md, push).
-    let reads = sent.iter().map(|(_, mutation)| {
-        let tx = &tx;
-        async move { local(&tx.store(mutation.collection.as_str())?, mutation.id).await }
-    });
+    let stores: Vec<Store> = sent
+        .iter()
+        .map(|(_, m)| Ok(tx.store(m.collection.as_str())?))
+        .collect::<StoreResult<_>>()?;
+    let reads = read_records(stores.iter().zip(sent).map(|(store, (_, m))| (store, m.id)));
     let outbox_store = tx.store(OUTBOX)?;
-    let (stored, mut waiting) = futures::try_join!(
-        try_join_all(reads),
-        outbox::keys_by_record_in(&outbox_store)
-    )?;
+    let (stored, mut waiting) =
+        futures::try_join!(reads, outbox::keys_by_record_in(&outbox_store))?;
 
     let mut report = PushReport::default();
     // What this batch has decided so far: a record's newest state, and the
@@ -264,9 +265,6 @@ pub async fn apply_push_results(
                 if result.status == domain::sync::Status::Conflict {
                     report.conflicts += 1;
                 }
-                let outbox_store = tx.store(OUTBOX)?;
-                let seq_key = JsValue::from_f64(*seq as f64);
-                writes.push(async move { Ok(outbox_store.delete(seq_key).await?) }.boxed_local());
                 let had_conflicts = current
                     .as_ref()
                     .is_some_and(|c| !domain::merge::stored_conflicts(&c.data).is_empty());
@@ -299,6 +297,19 @@ pub async fn apply_push_results(
                 report.rejected += 1;
             }
         }
+    }
+    // Answered entries leave the outbox a key range at a time.
+    let outbox_keys: BTreeSet<u64> = waiting.values().flatten().copied().collect();
+    for (first, last) in answered_runs(&outbox_keys, &answered) {
+        let store = tx.store(OUTBOX)?;
+        let range = KeyRange::bound(
+            &JsValue::from_f64(first as f64),
+            &JsValue::from_f64(last as f64),
+            None,
+            None,
+        )
+        .map_err(|e| StoreError::Other(e.to_string()))?;
+        writes.push(async move { Ok(store.delete(range.into()).await?) }.boxed_local());
     }
     // Only each record's final state is written, so the order of the
     // writes does not matter.
@@ -351,4 +362,13 @@ fn put_records<'a, 'r>(
         })
         .collect::<StoreResult<Vec<_>>>()?;
     Ok(async move { try_join_all(puts).await.map(|_| ()) })
+}
+
+/// Reads many records at once: every request issued together, the answers
+/// decoded in one pass.
+async fn read_records<'a>(
+    reads: impl Iterator<Item = (&'a Store, RecordId)>,
+) -> StoreResult<Vec<Option<LocalRecord>>> {
+    let rows = try_join_all(reads.map(|(store, id)| store.get(key(id)))).await?;
+    codec::records_from_js(rows)
 }

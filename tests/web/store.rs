@@ -374,10 +374,14 @@ async fn push_results_settle_the_outbox_and_rejections_need_attention() {
             "phone": "13912345678", "created_at": "2026-11-26T10:00:00.000Z"}))
         .unwrap()
     };
+    let later = RecordId::generate();
     records::save(good, &interest("王芳"), at(1)).await.unwrap();
     records::save(bad, &interest("李强"), at(2)).await.unwrap();
+    records::save(later, &interest("张伟"), at(3))
+        .await
+        .unwrap();
     let batch = outbox::pending_batch(500, None, |_| true).await.unwrap();
-    assert_eq!(batch.len(), 2);
+    assert_eq!(batch.len(), 3);
     let results = vec![
         MutationResult {
             mutation_id: batch[0].1.mutation_id,
@@ -393,13 +397,22 @@ async fn push_results_settle_the_outbox_and_rejections_need_attention() {
             error: Some("手机号：请填写 11 位手机号码 / phone".into()),
             merged: None,
         },
+        MutationResult {
+            mutation_id: batch[2].1.mutation_id,
+            status: Status::Applied,
+            rev: Some(1),
+            error: None,
+            merged: None,
+        },
     ];
     let report = replica::apply_push_results(&batch, &results).await.unwrap();
-    assert_eq!((report.settled, report.rejected), (1, 1));
+    assert_eq!((report.settled, report.rejected), (2, 1));
     let settled = records::get::<Interest>(good).await.unwrap().unwrap();
     assert_eq!((settled.rev, settled.pending), (1, false));
+    // The refused entry between the two settled ones stays.
     let left = outbox::all().await.unwrap();
     assert_eq!(left.len(), 1);
+    assert_eq!(left[0].mutation.id, bad);
     assert_eq!(left[0].state, outbox::OutboxState::Rejected);
     assert!(left[0].error.as_deref().unwrap().contains("手机号"));
     assert!(

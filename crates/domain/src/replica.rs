@@ -8,6 +8,7 @@ use crate::merge::{merge, merge_valid, Version};
 use crate::sync::{Change, Mutation, MutationResult, Op, Status};
 use crate::time::Timestamp;
 use serde_json::Value;
+use std::collections::{BTreeSet, HashSet};
 
 /// A record as a device holds it.
 #[derive(Clone, Debug, PartialEq)]
@@ -204,6 +205,23 @@ pub fn backoff_ms(attempt: u32, jitter: f64) -> u64 {
     // Never retry sooner than half the ceiling, so the schedule still grows.
     let jitter = jitter.clamp(0.0, 1.0);
     ceiling / 2 + ((ceiling / 2) as f64 * jitter) as u64
+}
+
+/// The outbox keys a push answered, as runs `(first, last)` of keys that hold
+/// no entry still waiting in between, given every key in the outbox: each
+/// run can go with one key-range delete instead of one delete per entry.
+pub fn answered_runs(outbox: &BTreeSet<u64>, answered: &HashSet<u64>) -> Vec<(u64, u64)> {
+    let mut runs = Vec::new();
+    let mut open: Option<(u64, u64)> = None;
+    for &key in outbox {
+        if answered.contains(&key) {
+            open = Some(open.map_or((key, key), |(first, _)| (first, key)));
+        } else if let Some(run) = open.take() {
+            runs.push(run);
+        }
+    }
+    runs.extend(open);
+    runs
 }
 
 #[cfg(test)]
@@ -448,6 +466,42 @@ mod tests {
             assert!(floor >= previous_floor);
             assert!(backoff_ms(attempt, 1.0) <= 300_000);
             previous_floor = floor;
+        }
+    }
+
+    #[test]
+    fn answered_entries_go_in_runs_around_the_waiting_ones() {
+        let outbox: BTreeSet<u64> = [1, 2, 3, 5, 6, 9, 10, 12].into();
+        let answered: HashSet<u64> = [1, 2, 3, 6, 9, 10].into();
+        assert_eq!(answered_runs(&outbox, &answered), [(1, 3), (6, 10)]);
+        assert!(answered_runs(&outbox, &HashSet::new()).is_empty());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn runs_remove_exactly_the_answered_entries(
+            outbox in proptest::collection::btree_set(0u64..200, 0..80),
+            pick in proptest::collection::vec(proptest::bool::ANY, 80),
+        ) {
+            let answered: HashSet<u64> = outbox
+                .iter()
+                .zip(&pick)
+                .filter(|(_, p)| **p)
+                .map(|(k, _)| *k)
+                .collect();
+            let runs = answered_runs(&outbox, &answered);
+            let removed: HashSet<u64> = outbox
+                .iter()
+                .copied()
+                .filter(|k| runs.iter().any(|(a, b)| a <= k && k <= b))
+                .collect();
+            proptest::prop_assert_eq!(&removed, &answered);
+            // As few runs as possible: between two runs lies a waiting entry.
+            for pair in runs.windows(2) {
+                proptest::prop_assert!(outbox
+                    .range(pair[0].1 + 1..pair[1].0)
+                    .any(|k| !answered.contains(k)));
+            }
         }
     }
 }
