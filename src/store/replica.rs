@@ -240,7 +240,7 @@ pub async fn apply_push_results(
         .collect::<StoreResult<_>>()?;
     let reads = read_records(stores.iter().zip(sent).map(|(store, (_, m))| (store, m.id)));
     let outbox_store = tx.store(OUTBOX)?;
-    let (stored, mut waiting) =
+    let (stored, waiting) =
         futures::try_join!(reads, outbox::keys_by_record_in(&outbox_store))?;
 
     let mut report = PushReport::default();
@@ -254,10 +254,8 @@ pub async fn apply_push_results(
         let current = latest.get(&at).cloned().unwrap_or(stored);
         // Mutations of this record in the outbox (this one included).
         let still_pending = waiting
-            .entry(at)
-            .or_default()
-            .iter()
-            .any(|k| k != seq && !answered.contains(k));
+            .get(&at)
+            .is_some_and(|keys| keys.iter().any(|k| k != seq && !answered.contains(k)));
         match apply_result(current.as_ref(), mutation, result, still_pending) {
             PushOutcome::Settled(record) => {
                 answered.insert(*seq);
