@@ -240,8 +240,7 @@ pub async fn apply_push_results(
         .collect::<StoreResult<_>>()?;
     let reads = read_records(stores.iter().zip(sent).map(|(store, (_, m))| (store, m.id)));
     let outbox_store = tx.store(OUTBOX)?;
-    let (stored, waiting) =
-        futures::try_join!(reads, outbox::keys_by_record_in(&outbox_store))?;
+    let (stored, waiting) = futures::try_join!(reads, outbox::keys_by_record_in(&outbox_store))?;
 
     let mut report = PushReport::default();
     // What this batch has decided so far: a record's newest state, and the
