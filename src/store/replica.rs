@@ -83,31 +83,51 @@ pub async fn present() -> StoreResult<Present> {
 /// Applies one pulled page and its new checkpoint in one transaction.
 /// Returns how many records changed.
 pub async fn apply_pull_page(changes: &[Change], next: u64) -> StoreResult<usize> {
-    apply_page(changes, None, next, None).await
+    apply_page(changes, None, next, None)
+        .await
+        .map(|applied| applied.unwrap_or_default())
 }
 
-/// Applies one page of a pull only if the stored checkpoint is still
-/// `after` (the `next` of the page before), so pages can be started before
-/// the previous one has committed: a page whose predecessor failed (or
-/// whose checkpoint a logout reset) changes nothing and is refused, and no
-/// change is ever skipped. With a [`present`] snapshot, only the records in
-/// it are read back; the others are written as soon as the page starts, so
-/// the browser prepares them while the previous page still commits.
+/// What a page of a pull must find stored to be applied: the checkpoint the
+/// page before it wrote, and the session the pull runs with.
+#[derive(Clone, Copy, Debug)]
+pub struct PageGuard<'a> {
+    /// The `next` of the page before (the run's start for the first page).
+    pub after: u64,
+    /// The session token the pull runs with (`None` when anonymous).
+    pub token: Option<&'a str>,
+}
+
+/// Applies one page of a pull only if the stored checkpoint and session are
+/// still those of its `guard`, so that pages can start before the previous
+/// one has committed. A page whose predecessor failed changes nothing, so no
+/// change is ever skipped; nor does a page of a pull that a login or logout
+/// overtook (both reset the checkpoint, and an anonymous pull must not move
+/// it past staff records the new session has yet to pull). A refused page
+/// returns `None`. With a [`present`] snapshot, only the records in it are
+/// read back; the others are written as soon as the page starts, so the
+/// browser prepares them while the previous page still commits.
 pub async fn apply_pull_page_after(
     changes: &[Change],
-    after: u64,
+    guard: PageGuard<'_>,
     next: u64,
     present: Option<&Present>,
-) -> StoreResult<usize> {
-    apply_page(changes, Some(after), next, present).await
+) -> StoreResult<Option<usize>> {
+    apply_page(changes, Some(guard), next, present).await
+}
+
+/// The part of the stored session a page guard compares.
+#[derive(serde::Deserialize)]
+struct StoredToken {
+    token: String,
 }
 
 async fn apply_page(
     changes: &[Change],
-    after: Option<u64>,
+    guard: Option<PageGuard<'_>>,
     next: u64,
     present: Option<&Present>,
-) -> StoreResult<usize> {
+) -> StoreResult<Option<usize>> {
     let db = db().await?;
     let collections: BTreeSet<Collection> = changes.iter().map(|c| c.collection).collect();
     let mut names: Vec<&str> = collections.iter().map(|c| c.as_str()).collect();
@@ -148,23 +168,24 @@ async fn apply_page(
     // Issued in this order, so IndexedDB runs them in this order: the
     // checkpoint check first.
     let in_order = async {
-        match after {
-            Some(after) => {
-                let stored: Option<u64> =
-                    super::meta::get_in(&meta, super::meta::CHECKPOINT).await?;
-                Ok(stored.unwrap_or(0) == after)
-            }
-            None => Ok(true),
-        }
+        let Some(guard) = guard else {
+            return Ok(true);
+        };
+        let (checkpoint, session) = futures::try_join!(
+            super::meta::get_in::<u64>(&meta, super::meta::CHECKPOINT),
+            super::meta::get_in::<StoredToken>(&meta, super::meta::SESSION),
+        )?;
+        Ok::<_, StoreError>(
+            checkpoint.unwrap_or(0) == guard.after
+                && session.as_ref().map(|s| s.token.as_str()) == guard.token,
+        )
     };
     let reads = read_records(known.iter().map(|ch| (store_of(ch.collection), ch.id)));
     let fresh_stored = put_records(&tx, fresh.iter().map(|(c, id, r)| (*c, *id, r)))?;
     let (in_order, current, ()) = futures::try_join!(in_order, reads, fresh_stored)?;
     if !in_order {
         tx.abort().await?;
-        return Err(StoreError::Other(
-            "pulled page refused: the page before it was not stored".into(),
-        ));
+        return Ok(None);
     }
 
     let mut deletes = Vec::new();
@@ -199,7 +220,7 @@ async fn apply_page(
     let mut topics: Vec<Topic> = collections.into_iter().map(Topic::Collection).collect();
     topics.extend([Topic::Conflicts, Topic::Meta]);
     announce_in_batch(&topics);
-    Ok(changes.len())
+    Ok(Some(changes.len()))
 }
 
 /// What a push batch did, for the status line.

@@ -3,7 +3,8 @@
 use super::engine::{Progress, Stage};
 use super::error::SyncError;
 use super::transport::{self, Pulled};
-use crate::store::{replica, StoreError, StoreResult};
+use crate::store::replica::{self, PageGuard};
+use crate::store::{StoreError, StoreResult};
 use domain::sync::Change;
 use futures::channel::oneshot;
 use std::rc::Rc;
@@ -17,6 +18,9 @@ pub(super) async fn pull_changes(
     on_progress: &dyn Fn(Progress),
 ) -> Result<usize, SyncError> {
     let mut pulled_count = 0;
+    // The session as stored (expired or not): a login or logout replaces
+    // it, and the pages of this pull then refuse to land (see `PageGuard`).
+    let stored_token = super::session::stored().await?.map(|s| s.token);
     let start = replica::checkpoint().await?;
     let _announce_together = crate::store::batch_announcements();
     let mut pulled = transport::pull(start, PULL_PAGE, token).await?;
@@ -37,7 +41,12 @@ pub(super) async fn pull_changes(
     loop {
         let page = pulled.page;
         let (next, more) = (page.next, page.more);
-        let this = spawn_apply(page.changes, after, next, present.clone());
+        let this = spawn_apply(
+            page.changes,
+            (after, stored_token.clone()),
+            next,
+            present.clone(),
+        );
         after = next;
         let previous = applying.replace((this, next));
         let fetch = async {
@@ -48,9 +57,14 @@ pub(super) async fn pull_changes(
             }
         };
         let (committed, fetched) = futures::join!(committed(previous), fetch);
-        if let Some((count, next)) = committed? {
-            pulled_count += count;
-            on_progress(pull_progress(start, next, pulled.head));
+        match committed? {
+            Landed::Page(count, next) => {
+                pulled_count += count;
+                on_progress(pull_progress(start, next, pulled.head));
+            }
+            // Overtaken by a login or logout: the run it asked for pulls.
+            Landed::Refused => return Ok(pulled_count),
+            Landed::Nothing => {}
         }
         match fetched? {
             Some(n) => {
@@ -62,7 +76,7 @@ pub(super) async fn pull_changes(
             None => break,
         }
     }
-    if let Some((count, next)) = committed(applying).await? {
+    if let Landed::Page(count, next) = committed(applying).await? {
         pulled_count += count;
         on_progress(pull_progress(start, next, pulled.head));
     }
@@ -70,34 +84,51 @@ pub(super) async fn pull_changes(
 }
 
 /// A page being applied in its own task (see [`spawn_apply`]).
-type Applying = oneshot::Receiver<StoreResult<usize>>;
+type Applying = oneshot::Receiver<StoreResult<Option<usize>>>;
 
 /// Applies a page in a task of its own, which starts at once and runs on
-/// even if this run stops early (its transaction decides whether it lands).
+/// even if this run stops early (its guard decides whether it lands).
 fn spawn_apply(
     changes: Vec<Change>,
-    after: u64,
+    (after, token): (u64, Option<String>),
     next: u64,
     present: Option<Rc<replica::Present>>,
 ) -> Applying {
     let (done, applying) = oneshot::channel();
     wasm_bindgen_futures::spawn_local(async move {
+        let guard = PageGuard {
+            after,
+            token: token.as_deref(),
+        };
         let applied =
-            replica::apply_pull_page_after(&changes, after, next, present.as_deref()).await;
+            replica::apply_pull_page_after(&changes, guard, next, present.as_deref()).await;
         let _ = done.send(applied);
     });
     applying
 }
 
-/// Waits for a page's commit: how many changes it applied and its `next`.
-async fn committed(applying: Option<(Applying, u64)>) -> Result<Option<(usize, u64)>, SyncError> {
+/// How a page's application ended.
+enum Landed {
+    /// No page was being applied.
+    Nothing,
+    /// Committed: how many changes, and the page's `next`.
+    Page(usize, u64),
+    /// Refused by its guard: a login or logout overtook the pull.
+    Refused,
+}
+
+/// Waits for a page's commit.
+async fn committed(applying: Option<(Applying, u64)>) -> Result<Landed, SyncError> {
     let Some((applying, next)) = applying else {
-        return Ok(None);
+        return Ok(Landed::Nothing);
     };
-    let count = applying
+    let applied = applying
         .await
         .map_err(|_| SyncError::Store(StoreError::Other("page application stopped".into())))??;
-    Ok(Some((count, next)))
+    Ok(match applied {
+        Some(count) => Landed::Page(count, next),
+        None => Landed::Refused,
+    })
 }
 
 fn pull_progress(start: u64, next: u64, head: Option<u64>) -> Progress {

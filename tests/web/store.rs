@@ -132,6 +132,14 @@ async fn an_upgrade_from_the_previous_schema_keeps_every_record() {
     assert_eq!(pending[0].mutation.collection, Collection::Interests);
 }
 
+/// The guard of an anonymous pull's page that follows checkpoint `n`.
+fn after(n: u64) -> replica::PageGuard<'static> {
+    replica::PageGuard {
+        after: n,
+        token: None,
+    }
+}
+
 fn change(id: RecordId, rev: u64, seq: u64, data: serde_json::Value) -> Change {
     Change {
         collection: Collection::Enterprises,
@@ -263,10 +271,10 @@ async fn a_pull_that_knows_the_present_records_still_merges_local_edits() {
         change(never, 1, 4, serde_json::Value::Null),
     ];
     assert_eq!(
-        replica::apply_pull_page_after(&page, 1, 4, Some(&present))
+        replica::apply_pull_page_after(&page, after(1), 4, Some(&present))
             .await
             .unwrap(),
-        3
+        Some(3)
     );
     let merged = records::get::<Enterprise>(old).await.unwrap().unwrap();
     assert_eq!(
@@ -288,7 +296,7 @@ async fn a_pull_that_knows_the_present_records_still_merges_local_edits() {
     second_theirs.contact_name = "王主任".into();
     replica::apply_pull_page_after(
         &[change(new, 2, 5, value(&second_theirs))],
-        4,
+        after(4),
         5,
         Some(&present),
     )
@@ -315,7 +323,7 @@ async fn a_pull_that_knows_the_present_records_still_merges_local_edits() {
 /// they still land in order, and a page whose predecessor failed is refused
 /// instead of moving the checkpoint past changes never stored.
 #[wasm_bindgen_test]
-async fn pages_started_together_land_in_order_and_never_skip_a_failed_one() {
+async fn pages_started_together_land_in_order_and_never_skip_a_failed_or_overtaken_one() {
     fresh().await;
     let present = replica::present().await.unwrap();
     let ids: Vec<RecordId> = (0..5).map(|_| RecordId::generate()).collect();
@@ -329,29 +337,33 @@ async fn pages_started_together_land_in_order_and_never_skip_a_failed_one() {
     };
     let (p0, p1, p2, p3) = (page(0), page(1), page(2), page(3));
     let (a, b) = futures::join!(
-        replica::apply_pull_page_after(&p0, 0, 1, Some(&present)),
-        replica::apply_pull_page_after(&p1, 1, 2, Some(&present)),
+        replica::apply_pull_page_after(&p0, after(0), 1, Some(&present)),
+        replica::apply_pull_page_after(&p1, after(1), 2, Some(&present)),
     );
-    assert_eq!((a.unwrap(), b.unwrap()), (1, 1));
+    assert_eq!((a.unwrap(), b.unwrap()), (Some(1), Some(1)));
     assert_eq!(replica::checkpoint().await.unwrap(), 2);
 
     testing::fail_next_commit();
     let (c, d) = futures::join!(
-        replica::apply_pull_page_after(&p2, 2, 3, Some(&present)),
-        replica::apply_pull_page_after(&p3, 3, 4, Some(&present)),
+        replica::apply_pull_page_after(&p2, after(2), 3, Some(&present)),
+        replica::apply_pull_page_after(&p3, after(3), 4, Some(&present)),
     );
     assert!(c.is_err(), "the injected fault");
-    assert!(d.is_err(), "refused: the page before it was not stored");
+    assert_eq!(
+        d.unwrap(),
+        None,
+        "refused: the page before it was not stored"
+    );
     assert_eq!(replica::checkpoint().await.unwrap(), 2, "nothing skipped");
     for id in &ids[2..4] {
         assert!(records::get::<Enterprise>(*id).await.unwrap().is_none());
     }
 
     // The next run starts again from the checkpoint.
-    replica::apply_pull_page_after(&p2, 2, 3, Some(&present))
+    replica::apply_pull_page_after(&p2, after(2), 3, Some(&present))
         .await
         .unwrap();
-    replica::apply_pull_page_after(&p3, 3, 4, Some(&present))
+    replica::apply_pull_page_after(&p3, after(3), 4, Some(&present))
         .await
         .unwrap();
     assert_eq!(replica::checkpoint().await.unwrap(), 4);
@@ -363,6 +375,37 @@ async fn pages_started_together_land_in_order_and_never_skip_a_failed_one() {
         .collect();
     assert_eq!(names.len(), 4);
     assert!(!names.contains(&"企业4".to_string()));
+
+    // A login overtakes an anonymous pull: it stores a session and resets the
+    // checkpoint so the staff records are pulled from the start. No page of
+    // the anonymous pull may land now, not even one that follows checkpoint 0.
+    store::meta::put(store::meta::SESSION, &json!({ "token": "staff-token" }))
+        .await
+        .unwrap();
+    store::meta::put(store::meta::CHECKPOINT, &0u64)
+        .await
+        .unwrap();
+    let p4 = page(4);
+    assert_eq!(
+        replica::apply_pull_page_after(&p4, after(0), 5, Some(&present))
+            .await
+            .unwrap(),
+        None
+    );
+    assert_eq!(replica::checkpoint().await.unwrap(), 0);
+    assert!(records::get::<Enterprise>(ids[4]).await.unwrap().is_none());
+    // The staff pull the login asked for lands.
+    let staff = replica::PageGuard {
+        after: 0,
+        token: Some("staff-token"),
+    };
+    assert_eq!(
+        replica::apply_pull_page_after(&p4, staff, 5, Some(&present))
+            .await
+            .unwrap(),
+        Some(1)
+    );
+    assert_eq!(replica::checkpoint().await.unwrap(), 5);
 }
 
 #[wasm_bindgen_test]
