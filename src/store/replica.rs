@@ -1,6 +1,7 @@
 //! The transactions that apply sync results to this device's replica:
 //! pulled pages and the server's answers to a push, with
 //! `domain::replica`'s rules, each page or batch in one transaction.
+
 use super::codec;
 use super::db::db;
 use super::error::{StoreError, StoreResult};
