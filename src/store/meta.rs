@@ -62,6 +62,21 @@ pub async fn put<T: Serialize>(key: &str, value: &T) -> StoreResult<()> {
     Ok(())
 }
 
+/// Stores a new session and resets the checkpoint in one transaction:
+/// staff changes skipped before the login are pulled from the start, and a
+/// pull page of the session before cannot land in between (its guard
+/// compares the stored session).
+pub async fn start_session<T: Serialize>(session: &T) -> StoreResult<()> {
+    let db = db().await?;
+    let tx = db.transaction(&[META], TransactionMode::ReadWrite)?;
+    let store = tx.store(META)?;
+    put_in(&store, SESSION, session).await?;
+    put_in(&store, CHECKPOINT, &0u64).await?;
+    finish(tx).await?;
+    announce(&[Topic::Meta]);
+    Ok(())
+}
+
 /// Removes a value.
 pub async fn remove(key: &str) -> StoreResult<()> {
     let db = db().await?;

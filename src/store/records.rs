@@ -333,8 +333,10 @@ pub async fn conflicted() -> StoreResult<Vec<ConflictedRecord>> {
 }
 
 /// Removes every record of the staff collections, the staff outbox entries
-/// (only those already answered unless `discard_unsynced`), drafts and
-/// photos: what logout leaves behind must hold no staff data.
+/// (only those already answered unless `discard_unsynced`), drafts, photos
+/// and the session: what logout leaves behind must hold no staff data.
+/// The session goes in the same transaction, so a staff pull page still in
+/// flight is refused by its guard rather than landing after the wipe.
 pub async fn wipe_staff_data(discard_unsynced: bool) -> StoreResult<()> {
     let db = db().await?;
     let names = schema::all_store_names();
@@ -359,7 +361,9 @@ pub async fn wipe_staff_data(discard_unsynced: bool) -> StoreResult<()> {
     tx.store(schema::BLOBS)?.clear().await?;
     // Staff changes before the checkpoint were skipped while anonymous and
     // are gone now: the next session pulls from the start.
-    super::meta::put_in(&tx.store(META)?, super::meta::CHECKPOINT, &0u64).await?;
+    let meta = tx.store(META)?;
+    super::meta::put_in(&meta, super::meta::CHECKPOINT, &0u64).await?;
+    meta.delete(JsValue::from_str(super::meta::SESSION)).await?;
     finish(tx).await?;
     announce(&Topic::everything());
     Ok(())

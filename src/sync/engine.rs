@@ -2,6 +2,7 @@
 
 use super::error::SyncError;
 use super::{pull, push, session, transport};
+use crate::clock::now;
 use crate::store::blobs;
 
 /// Which step a run is in.
@@ -42,8 +43,13 @@ pub struct SyncReport {
 /// Runs one sync. Without an active session only what anyone may write
 /// (new interest registrations) is pushed; staff changes wait for a login.
 pub async fn sync_once(on_progress: &dyn Fn(Progress)) -> Result<SyncReport, SyncError> {
-    let session = session::active().await?;
-    let token = session.as_ref().map(|s| s.token.as_str());
+    // Read once: the pull's pages are guarded by the session the whole run
+    // acts for, so a login or logout during the push stops the pull too.
+    let stored = session::stored().await?;
+    let token = stored
+        .as_ref()
+        .filter(|s| s.is_active(now()))
+        .map(|s| s.token.as_str());
     let mut report = SyncReport::default();
 
     if let Some(token) = token {
@@ -66,7 +72,8 @@ pub async fn sync_once(on_progress: &dyn Fn(Progress)) -> Result<SyncReport, Syn
     crate::perf::mark("sync:push:end");
 
     crate::perf::mark("sync:pull:start");
-    report.pulled = pull::pull_changes(token, on_progress).await?;
+    let stored_token = stored.as_ref().map(|s| s.token.as_str());
+    report.pulled = pull::pull_changes(token, stored_token, on_progress).await?;
     crate::perf::mark("sync:pull:end");
     Ok(report)
 }

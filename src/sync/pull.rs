@@ -13,14 +13,16 @@ use std::rc::Rc;
 const PULL_PAGE: u32 = 1000;
 
 /// Pulls and applies every change after the checkpoint; returns how many.
+/// `stored_token` is the stored session's token (expired or not) when the
+/// run began: a login or logout replaces it, and the pages of this pull
+/// then refuse to land (see `PageGuard`).
 pub(super) async fn pull_changes(
     token: Option<&str>,
+    stored_token: Option<&str>,
     on_progress: &dyn Fn(Progress),
 ) -> Result<usize, SyncError> {
     let mut pulled_count = 0;
-    // The session as stored (expired or not): a login or logout replaces
-    // it, and the pages of this pull then refuse to land (see `PageGuard`).
-    let stored_token = super::session::stored().await?.map(|s| s.token);
+    let stored_token = stored_token.map(str::to_owned);
     let start = replica::checkpoint().await?;
     let _announce_together = crate::store::batch_announcements();
     let mut pulled = transport::pull(start, PULL_PAGE, token).await?;

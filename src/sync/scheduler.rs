@@ -168,9 +168,10 @@ async fn first_idle(timeout_ms: u32) {
 async fn run(mut triggers: UnboundedReceiver<()>, status: SyncStatus) {
     first_idle(START_IDLE_TIMEOUT_MS).await;
     let mut attempt = 0u32;
-    let mut first = true;
+    // True at start and when a request came in during the last good run.
+    let mut run_now = true;
     loop {
-        if !first {
+        if !run_now {
             let wait = if attempt > 0 {
                 let delay = backoff_ms(attempt, js_sys::Math::random());
                 status.phase.set(Phase::Retrying {
@@ -191,7 +192,7 @@ async fn run(mut triggers: UnboundedReceiver<()>, status: SyncStatus) {
                 continue;
             }
         }
-        first = false;
+        run_now = false;
         if !online() {
             status.phase.set(Phase::Offline);
             publish(status);
@@ -204,12 +205,20 @@ async fn run(mut triggers: UnboundedReceiver<()>, status: SyncStatus) {
             Ok(report) => {
                 attempt = 0;
                 let at = now();
+                let _ = meta::put(meta::LAST_SYNC, &at).await;
+                let _ = meta::remove(meta::LAST_ERROR).await;
                 status.last_sync.set(Some(at));
                 status.last_error.set(None);
                 status.last_report.set(Some(report));
-                status.phase.set(Phase::Idle);
-                let _ = meta::put(meta::LAST_SYNC, &at).await;
-                let _ = meta::remove(meta::LAST_ERROR).await;
+                // A request made during the run (a login asking for staff
+                // data, a write) runs next, and the page never shows
+                // "synced" in between: that run's data is not here yet.
+                while triggers.try_recv().is_ok() {
+                    run_now = true;
+                }
+                if !run_now {
+                    status.phase.set(Phase::Idle);
+                }
             }
             Err(err) => {
                 let _ = meta::put(meta::LAST_ERROR, &err).await;

@@ -51,8 +51,7 @@ pub async fn login(username: &str, password: &str) -> Result<Session, SyncError>
         user: response.user,
         expires_at: response.expires_at,
     };
-    meta::put(meta::SESSION, &session).await?;
-    meta::put(meta::CHECKPOINT, &0u64).await?;
+    meta::start_session(&session).await?;
     super::request_sync();
     Ok(session)
 }
@@ -66,6 +65,5 @@ pub async fn logout(discard_unsynced: bool) -> Result<(), SyncError> {
         let _ = transport::logout(&session.token).await;
     }
     records::wipe_staff_data(discard_unsynced).await?;
-    meta::remove(meta::SESSION).await?;
     Ok(())
 }

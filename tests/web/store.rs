@@ -379,10 +379,7 @@ async fn pages_started_together_land_in_order_and_never_skip_a_failed_or_overtak
     // A login overtakes an anonymous pull: it stores a session and resets the
     // checkpoint so the staff records are pulled from the start. No page of
     // the anonymous pull may land now, not even one that follows checkpoint 0.
-    store::meta::put(store::meta::SESSION, &json!({ "token": "staff-token" }))
-        .await
-        .unwrap();
-    store::meta::put(store::meta::CHECKPOINT, &0u64)
+    store::meta::start_session(&json!({ "token": "staff-token" }))
         .await
         .unwrap();
     let p4 = page(4);
@@ -406,6 +403,22 @@ async fn pages_started_together_land_in_order_and_never_skip_a_failed_or_overtak
         Some(1)
     );
     assert_eq!(replica::checkpoint().await.unwrap(), 5);
+
+    // Logout wipes staff data and forgets the session at once: a staff page
+    // still in flight is refused, even one that follows checkpoint 0.
+    records::wipe_staff_data(true).await.unwrap();
+    assert_eq!(replica::checkpoint().await.unwrap(), 0);
+    assert!(store::meta::get::<serde_json::Value>(store::meta::SESSION)
+        .await
+        .unwrap()
+        .is_none());
+    assert_eq!(
+        replica::apply_pull_page_after(&p4, staff, 5, Some(&present))
+            .await
+            .unwrap(),
+        None
+    );
+    assert!(records::get::<Enterprise>(ids[4]).await.unwrap().is_none());
 }
 
 #[wasm_bindgen_test]
