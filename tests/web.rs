@@ -11,3 +11,5 @@ wasm_bindgen_test_configure!(run_in_browser);
 mod store;
 #[path = "web/photos.rs"]
 mod wphotos;
+#[path = "web/push.rs"]
+mod wpush;

@@ -261,21 +261,3 @@ pub(crate) fn record_from_js(obj: &JsValue) -> StoreResult<(RecordId, LocalRecor
         .ok_or_else(|| StoreError::Corrupt("record unreadable".into()))?
         .into_local()
 }
-
-/// Reads many stored records (or their absence) back in one pass.
-pub(crate) fn records_from_js(
-    objects: Vec<Option<JsValue>>,
-) -> StoreResult<Vec<Option<LocalRecord>>> {
-    let present: Vec<JsValue> = objects.iter().flatten().cloned().collect();
-    let mut rows = rows_from_js(&present)?.into_iter();
-    objects
-        .iter()
-        .map(|object| match object {
-            Some(_) => {
-                let row = rows.next().expect("one row per stored object");
-                Ok(Some(row.into_local()?.1))
-            }
-            None => Ok(None),
-        })
-        .collect()
-}

@@ -8,6 +8,7 @@
 //! announces which [`Topic`]s changed, in this tab and in the app's other
 //! open tabs, so views re-read.
 
+mod bulk;
 mod codec;
 mod db;
 mod error;

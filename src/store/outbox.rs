@@ -9,14 +9,15 @@ use super::db::db;
 use super::error::{StoreError, StoreResult};
 use super::notify::{announce, Topic};
 use super::records::finish;
-use super::schema::OUTBOX;
+use super::schema::{OUTBOX, OUTBOX_BY_RECORD};
 use domain::collection::{Collection, Scope};
 use domain::ids::RecordId;
 use domain::sync::Mutation;
 use domain::time::Timestamp;
+use futures::future::try_join_all;
 use js_sys::Object;
 use rexie::{KeyRange, Store, TransactionMode};
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use wasm_bindgen::JsValue;
 
 /// Whether an entry is still to be sent or was refused.
@@ -110,19 +111,80 @@ fn slots_from_js(rows: &[JsValue]) -> StoreResult<Vec<SlotJson>> {
     objects_from_js(rows, "outbox")
 }
 
-/// Every record's outbox keys, inside the caller's transaction (one read
-/// for a whole push batch instead of an index query per mutation).
-pub(crate) async fn keys_by_record_in(
-    store: &Store,
-) -> StoreResult<HashMap<(Collection, RecordId), Vec<u64>>> {
-    let mut by_record: HashMap<_, Vec<u64>> = HashMap::new();
-    for slot in slots_from_js(&store.get_all(None, None).await?)? {
-        by_record
-            .entry((slot.collection, slot.record_id))
-            .or_default()
-            .push(slot.seq as u64);
+/// The outbox as storing a push batch's answers needs it, read inside the
+/// caller's transaction.
+pub(crate) struct Waiting {
+    /// Every entry's key: answered entries leave a key range at a time, and
+    /// no range may cover an entry that was not answered.
+    pub all: BTreeSet<u64>,
+    /// The keys of each of the batch's records (of others, maybe).
+    pub by_record: HashMap<(Collection, RecordId), Vec<u64>>,
+}
+
+/// Reads what [`Waiting`] holds for `batch` without reading entries' values
+/// when it can: the keys come from `getAllKeys`, and when the `by_record`
+/// index finds no entry for the batch's records (over the span of their
+/// ids) beyond the batch's own, which is the usual case, the batch itself
+/// says which keys each record has. Otherwise the whole outbox is read.
+pub(crate) async fn waiting_in(store: &Store, batch: &[(u64, Mutation)]) -> StoreResult<Waiting> {
+    let mut own: HashMap<Collection, (Vec<RecordId>, BTreeSet<u64>)> = HashMap::new();
+    for (seq, mutation) in batch {
+        let (ids, seqs) = own.entry(mutation.collection).or_default();
+        ids.push(mutation.id);
+        seqs.insert(*seq);
     }
-    Ok(by_record)
+    let index = store.index(OUTBOX_BY_RECORD)?;
+    let spans = own.iter().map(|(collection, (ids, seqs))| {
+        let index = &index;
+        async move {
+            let Some(range) = record_span(*collection, ids)? else {
+                return Ok(true);
+            };
+            let keys = index.get_all_keys(Some(range), None).await?;
+            Ok::<_, StoreError>(keys.iter().all(|k| seqs.contains(&key_seq(k))))
+        }
+    });
+    let (keys, only_own) = futures::try_join!(
+        async { Ok::<_, StoreError>(store.get_all_keys(None, None).await?) },
+        try_join_all(spans)
+    )?;
+    let all: BTreeSet<u64> = keys.iter().map(key_seq).collect();
+    let mut by_record: HashMap<_, Vec<u64>> = HashMap::new();
+    if only_own.into_iter().all(|only| only) {
+        for (seq, mutation) in batch {
+            by_record
+                .entry((mutation.collection, mutation.id))
+                .or_default()
+                .push(*seq);
+        }
+    } else {
+        for slot in slots_from_js(&store.get_all(None, None).await?)? {
+            by_record
+                .entry((slot.collection, slot.record_id))
+                .or_default()
+                .push(slot.seq as u64);
+        }
+    }
+    Ok(Waiting { all, by_record })
+}
+
+fn key_seq(key: &JsValue) -> u64 {
+    key.as_f64().unwrap_or(0.0) as u64
+}
+
+/// The `by_record` index range from the lowest to the highest of `ids` in
+/// `collection` (ids are ordered as their ASCII text, as IndexedDB does).
+fn record_span(collection: Collection, ids: &[RecordId]) -> StoreResult<Option<KeyRange>> {
+    let keys = ids.iter().map(|id| id.to_string());
+    let (Some(low), Some(high)) = (keys.clone().min(), keys.max()) else {
+        return Ok(None);
+    };
+    let bound = |id: String| -> JsValue {
+        js_sys::Array::of2(&collection.as_str().into(), &id.into()).into()
+    };
+    KeyRange::bound(&bound(low), &bound(high), None, None)
+        .map(Some)
+        .map_err(|e| StoreError::Other(e.to_string()))
 }
 
 /// Adds a mutation inside the caller's transaction; returns its key.

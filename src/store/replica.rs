@@ -2,10 +2,10 @@
 //! pulled pages and the server's answers to a push, with
 //! `domain::replica`'s rules, each page or batch in one transaction.
 
-use super::codec;
+use super::bulk::{put_records, read_records};
 use super::db::db;
 use super::error::{StoreError, StoreResult};
-use super::notify::{announce, announce_in_batch, Topic};
+use super::notify::{announce_in_batch, Topic};
 use super::outbox::{self, OutboxState};
 use super::records::{finish, index_conflicts, key};
 use super::schema::{CONFLICTS, META, OUTBOX};
@@ -17,10 +17,10 @@ use domain::replica::{
 use domain::sync::{Change, Mutation, MutationResult};
 use futures::future::{try_join_all, LocalBoxFuture};
 use futures::FutureExt;
-use rexie::{KeyRange, Store, Transaction, TransactionMode};
+use rexie::{KeyRange, Store, TransactionMode};
 use serde_json::Value;
 use std::cell::RefCell;
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use wasm_bindgen::JsValue;
 
 /// The sync checkpoint (server sequence number of the last applied change).
@@ -181,7 +181,7 @@ async fn apply_page(
                 && session.as_ref().map(|s| s.token.as_str()) == guard.token,
         )
     };
-    let reads = read_records(known.iter().map(|ch| (store_of(ch.collection), ch.id)));
+    let reads = read_records(&tx, known.iter().map(|ch| (ch.collection, ch.id)));
     let fresh_stored = put_records(&tx, fresh.iter().map(|(c, id, r)| (*c, *id, r)))?;
     let (in_order, current, ()) = futures::try_join!(in_order, reads, fresh_stored)?;
     if !in_order {
@@ -256,13 +256,9 @@ pub async fn apply_push_results(
     // Every read is issued at once and every write after the decisions, so
     // a batch of 500 costs a few round trips instead of five per mutation
     // (see BENCHMARKS.md, push).
-    let stores: Vec<Store> = sent
-        .iter()
-        .map(|(_, m)| Ok(tx.store(m.collection.as_str())?))
-        .collect::<StoreResult<_>>()?;
-    let reads = read_records(stores.iter().zip(sent).map(|(store, (_, m))| (store, m.id)));
+    let reads = read_records(&tx, sent.iter().map(|(_, m)| (m.collection, m.id)));
     let outbox_store = tx.store(OUTBOX)?;
-    let (stored, waiting) = futures::try_join!(reads, outbox::keys_by_record_in(&outbox_store))?;
+    let (stored, waiting) = futures::try_join!(reads, outbox::waiting_in(&outbox_store, sent))?;
 
     let mut report = PushReport::default();
     // What this batch has decided so far: a record's newest state, and the
@@ -275,6 +271,7 @@ pub async fn apply_push_results(
         let current = latest.get(&at).cloned().unwrap_or(stored);
         // Mutations of this record in the outbox (this one included).
         let still_pending = waiting
+            .by_record
             .get(&at)
             .is_some_and(|keys| keys.iter().any(|k| k != seq && !answered.contains(k)));
         match apply_result(current.as_ref(), mutation, result, still_pending) {
@@ -318,8 +315,7 @@ pub async fn apply_push_results(
         }
     }
     // Answered entries leave the outbox a key range at a time.
-    let outbox_keys: BTreeSet<u64> = waiting.values().flatten().copied().collect();
-    for (first, last) in answered_runs(&outbox_keys, &answered) {
+    for (first, last) in answered_runs(&waiting.all, &answered) {
         let store = tx.store(OUTBOX)?;
         let range = KeyRange::bound(
             &JsValue::from_f64(first as f64),
@@ -349,45 +345,6 @@ pub async fn apply_push_results(
     finish(tx).await?;
     let mut topics: Vec<Topic> = collections.into_iter().map(Topic::Collection).collect();
     topics.extend([Topic::Outbox, Topic::Conflicts]);
-    announce(&topics);
+    announce_in_batch(&topics);
     Ok(report)
-}
-
-/// Stores many records: one conversion to stored objects, then each store's
-/// objects put with `put_all`, which waits for the last request only. The
-/// others then need no success handler (two closures and a wake-up of wasm
-/// per record); a put that fails aborts the transaction, and the last
-/// request reports that.
-fn put_records<'a, 'r>(
-    tx: &'a Transaction,
-    records: impl Iterator<Item = (Collection, RecordId, &'r LocalRecord)>,
-) -> StoreResult<impl std::future::Future<Output = StoreResult<()>> + 'a> {
-    let records: Vec<_> = records.collect();
-    let objects = codec::records_to_js(records.iter().copied());
-    let mut by_store: BTreeMap<Collection, Vec<JsValue>> = BTreeMap::new();
-    for ((collection, _, _), object) in records.iter().zip(objects) {
-        by_store.entry(*collection).or_default().push(object);
-    }
-    let puts = by_store
-        .into_iter()
-        .map(|(collection, objects)| {
-            let store = tx.store(collection.as_str())?;
-            Ok(async move {
-                store
-                    .put_all(objects.into_iter().map(|object| (object, None)))
-                    .await
-                    .map_err(StoreError::from)
-            })
-        })
-        .collect::<StoreResult<Vec<_>>>()?;
-    Ok(async move { try_join_all(puts).await.map(|_| ()) })
-}
-
-/// Reads many records at once: every request issued together, the answers
-/// decoded in one pass.
-async fn read_records<'a>(
-    reads: impl Iterator<Item = (&'a Store, RecordId)>,
-) -> StoreResult<Vec<Option<LocalRecord>>> {
-    let rows = try_join_all(reads.map(|(store, id)| store.get(key(id)))).await?;
-    codec::records_from_js(rows)
 }

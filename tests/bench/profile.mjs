@@ -126,6 +126,12 @@ if (PHASE === 'sync') {
 }
 const { profile } = await cdp.send('Profiler.stop');
 if (args.out) writeFileSync(args.out, JSON.stringify(profile));
+// The app's performance marks in order, in ms after the first: where the
+// time between the phase's start and end marks went.
+const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => [m.name, m.startTime]));
+if (marks.length > 0) {
+  console.log(marks.map(([name, at]) => `${(at - marks[0][1]).toFixed(1).padStart(8)} ms  ${name}`).join('\n'));
+}
 
 // Self time per function (samples × interval).
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));

@@ -12,11 +12,11 @@ use tongji_app::store::{self, outbox, records, replica, schema, testing};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 
-fn at(ms: i64) -> Timestamp {
+pub(super) fn at(ms: i64) -> Timestamp {
     Timestamp::from_millis(ms)
 }
 
-fn enterprise(name: &str) -> Enterprise {
+pub(super) fn enterprise(name: &str) -> Enterprise {
     serde_json::from_value(json!({
         "name": name, "industry": "纺织服装", "community": "小李村", "enrolled": false
     }))
@@ -25,7 +25,7 @@ fn enterprise(name: &str) -> Enterprise {
 
 /// Starts from an empty, open database (opening runs the data migrations,
 /// which must not take a fault a test injects for its own write).
-async fn fresh() {
+pub(super) async fn fresh() {
     store::delete_database().await.expect("database deleted");
     replica::checkpoint().await.expect("database opens");
 }
