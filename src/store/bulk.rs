@@ -4,7 +4,7 @@
 
 use super::codec;
 use super::error::{StoreError, StoreResult};
-use super::records::key;
+use super::records::{key, key_span};
 use domain::collection::Collection;
 use domain::ids::RecordId;
 use domain::replica::LocalRecord;
@@ -121,19 +121,12 @@ async fn get_each(store: &Store, ids: &HashSet<RecordId>) -> StoreResult<Vec<JsV
     Ok(rows.into_iter().flatten().collect())
 }
 
-/// The key range from the lowest to the highest of `ids` (keys are the ids'
-/// text, which IndexedDB orders as Rust orders it: ASCII).
+/// The key range from the lowest to the highest of `ids`.
 fn span(ids: &[RecordId]) -> StoreResult<Option<KeyRange>> {
-    let keys = ids.iter().map(|id| id.to_string());
-    let (Some(low), Some(high)) = (keys.clone().min(), keys.max()) else {
+    let Some((low, high)) = key_span(ids) else {
         return Ok(None);
     };
-    KeyRange::bound(
-        &JsValue::from_str(&low),
-        &JsValue::from_str(&high),
-        None,
-        None,
-    )
-    .map(Some)
-    .map_err(|e| StoreError::Other(e.to_string()))
+    KeyRange::bound(&low.into(), &high.into(), None, None)
+        .map(Some)
+        .map_err(|e| StoreError::Other(e.to_string()))
 }

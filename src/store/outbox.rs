@@ -172,11 +172,9 @@ fn key_seq(key: &JsValue) -> u64 {
     key.as_f64().unwrap_or(0.0) as u64
 }
 
-/// The `by_record` index range from the lowest to the highest of `ids` in
-/// `collection` (ids are ordered as their ASCII text, as IndexedDB does).
+/// The `by_record` index range over the records `ids` of `collection`.
 fn record_span(collection: Collection, ids: &[RecordId]) -> StoreResult<Option<KeyRange>> {
-    let keys = ids.iter().map(|id| id.to_string());
-    let (Some(low), Some(high)) = (keys.clone().min(), keys.max()) else {
+    let Some((low, high)) = super::records::key_span(ids) else {
         return Ok(None);
     };
     let bound = |id: String| -> JsValue {

@@ -74,6 +74,13 @@ pub(crate) fn key(id: RecordId) -> JsValue {
     JsValue::from_str(&id.to_string())
 }
 
+/// The lowest and highest key among `ids`, as text: IndexedDB orders the
+/// ids' ASCII text as Rust does, so a key range between them holds them all.
+pub(crate) fn key_span(ids: &[RecordId]) -> Option<(String, String)> {
+    let keys = ids.iter().map(|id| id.to_string());
+    Some((keys.clone().min()?, keys.max()?))
+}
+
 /// Waits for a transaction to commit; an abort is an error.
 pub(crate) async fn finish(tx: Transaction) -> StoreResult<()> {
     if super::testing::take_fault() {
