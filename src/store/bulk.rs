@@ -64,25 +64,9 @@ pub(super) async fn read_records(
         Ok::<_, StoreError>(found.into_iter().map(|(id, r)| ((*collection, id), r)))
     }))
     .await?;
-    let mut found: HashMap<(Collection, RecordId), LocalRecord> =
+    let found: HashMap<(Collection, RecordId), LocalRecord> =
         per_store.into_iter().flatten().collect();
-    let mut left: HashMap<(Collection, RecordId), usize> = HashMap::new();
-    for read in &reads {
-        *left.entry(*read).or_default() += 1;
-    }
-    Ok(reads
-        .iter()
-        .map(|read| {
-            let n = left.get_mut(read).expect("counted above");
-            *n -= 1;
-            // The last asker takes the record, the others get a copy.
-            if *n == 0 {
-                found.remove(read)
-            } else {
-                found.get(read).cloned()
-            }
-        })
-        .collect())
+    Ok(reads.iter().map(|read| found.get(read).cloned()).collect())
 }
 
 /// Fewest reads of one store that are tried as one span.
@@ -98,16 +82,16 @@ const SPAN_MIN: usize = 32;
 /// once. Counting the span costs one request and reads no values.
 async fn read_store(store: &Store, ids: &[RecordId]) -> StoreResult<Vec<(RecordId, LocalRecord)>> {
     let wanted: HashSet<RecordId> = ids.iter().copied().collect();
-    let rows = match span(ids)? {
+    let dense = match span(ids)? {
         Some(range) if wanted.len() >= SPAN_MIN => {
             let held = store.count(Some(range.clone())).await? as usize;
-            if held <= 2 * wanted.len() {
-                store.get_all(Some(range), None).await?
-            } else {
-                get_each(store, &wanted).await?
-            }
+            (held <= 2 * wanted.len()).then_some(range)
         }
-        _ => get_each(store, &wanted).await?,
+        _ => None,
+    };
+    let rows = match dense {
+        Some(range) => store.get_all(Some(range), None).await?,
+        None => get_each(store, &wanted).await?,
     };
     codec::rows_from_js(&rows)?
         .into_iter()

@@ -149,21 +149,20 @@ pub(crate) async fn waiting_in(store: &Store, batch: &[(u64, Mutation)]) -> Stor
         try_join_all(spans)
     )?;
     let all: BTreeSet<u64> = keys.iter().map(key_seq).collect();
-    let mut by_record: HashMap<_, Vec<u64>> = HashMap::new();
-    if only_own.into_iter().all(|only| only) {
-        for (seq, mutation) in batch {
-            by_record
-                .entry((mutation.collection, mutation.id))
-                .or_default()
-                .push(*seq);
-        }
+    let entries: Vec<(Collection, RecordId, u64)> = if only_own.into_iter().all(|only| only) {
+        batch
+            .iter()
+            .map(|(seq, m)| (m.collection, m.id, *seq))
+            .collect()
     } else {
-        for slot in slots_from_js(&store.get_all(None, None).await?)? {
-            by_record
-                .entry((slot.collection, slot.record_id))
-                .or_default()
-                .push(slot.seq as u64);
-        }
+        slots_from_js(&store.get_all(None, None).await?)?
+            .into_iter()
+            .map(|slot| (slot.collection, slot.record_id, slot.seq as u64))
+            .collect()
+    };
+    let mut by_record: HashMap<_, Vec<u64>> = HashMap::new();
+    for (collection, id, seq) in entries {
+        by_record.entry((collection, id)).or_default().push(seq);
     }
     Ok(Waiting { all, by_record })
 }
@@ -203,7 +202,7 @@ pub(crate) async fn add_in(store: &Store, mutation: &Mutation, now: Timestamp) -
     set(&row, "mutation", to_json(mutation));
     set(&row, "created_at", now.millis() as f64);
     let key = store.add(&row.into(), None).await?;
-    Ok(key.as_f64().unwrap_or(0.0) as u64)
+    Ok(key_seq(&key))
 }
 
 /// Adds entries restored from a backup, skipping mutation ids already
