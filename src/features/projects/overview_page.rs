@@ -86,28 +86,28 @@ fn ProjectOverview() -> impl IntoView {
 fn StatusTiles(overview: Overview) -> impl IntoView {
     let lang = use_lang();
     view! {
-        <ul class="tiles" aria-label=t("按状态统计", "Projects by status")>
+        <ul class="status-tiles" aria-label=t("按状态统计", "Projects by status")>
             {overview
                 .by_status
                 .into_iter()
                 .map(|(status, count)| {
                     let class = match status {
-                        ProjectStatus::Building => "tile tile--primary",
-                        ProjectStatus::Preparing => "tile tile--warn",
-                        ProjectStatus::OnHold => "tile tile--muted",
-                        ProjectStatus::Completed => "tile tile--ok",
+                        ProjectStatus::Building => "status-tile status-tile--primary",
+                        ProjectStatus::Preparing => "status-tile status-tile--warn",
+                        ProjectStatus::OnHold => "status-tile status-tile--muted",
+                        ProjectStatus::Completed => "status-tile status-tile--ok",
                     };
                     view! {
                         <li class=class>
-                            <span class="tile__count">{count}</span>
-                            <span class="tile__label">{move || status.label(lang.get())}</span>
+                            <span class="status-tile__count">{count}</span>
+                            <span class="status-tile__label">{move || status.label(lang.get())}</span>
                         </li>
                     }
                 })
                 .collect_view()}
-            <li class="tile tile--danger">
-                <span class="tile__count" data-testid="slipping-count">{overview.slipping.len()}</span>
-                <span class="tile__label">{t("滞后节点", "Slipping")}</span>
+            <li class="status-tile status-tile--danger">
+                <span class="status-tile__count" data-testid="slipping-count">{overview.slipping.len()}</span>
+                <span class="status-tile__label">{t("滞后节点", "Slipping")}</span>
             </li>
         </ul>
     }
