@@ -318,6 +318,9 @@ pub struct Counts {
     pub rejected: usize,
     /// Pending entries of staff collections (lost by a logout that discards).
     pub pending_staff: usize,
+    /// The highest key of a pending entry (keys only grow: a higher one
+    /// means a new write, not a push removing or a retry requeueing).
+    pub newest_pending: Option<u64>,
 }
 
 /// Counts the outbox.
@@ -330,6 +333,7 @@ pub async fn counts() -> StoreResult<Counts> {
         match state_of(slot.state.as_deref()) {
             OutboxState::Pending => {
                 c.pending += 1;
+                c.newest_pending = c.newest_pending.max(Some(slot.seq as u64));
                 if slot.collection.scope() == Scope::Staff {
                     c.pending_staff += 1;
                 }

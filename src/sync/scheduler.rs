@@ -106,14 +106,24 @@ pub fn provide_sync(revisions: Revisions) -> SyncStatus {
     // A local write (in any tab) schedules a push shortly after.
     let pending_timer: StoredValue<Option<gloo_timers::callback::Timeout>, LocalStorage> =
         StoredValue::new_local(None);
+    let newest_seen: StoredValue<Option<u64>, LocalStorage> = StoredValue::new_local(None);
     Effect::new(move |_| {
         revisions.track(Topic::Outbox);
         if !status.leader.get() {
             return;
         }
         spawn_local(async move {
-            let pending = outbox::counts().await.map(|c| c.pending).unwrap_or(0);
-            if pending > 0 && !matches!(status.phase.get_untracked(), Phase::Syncing(_)) {
+            let Ok(counts) = outbox::counts().await else {
+                return;
+            };
+            let new_write = counts.newest_pending > newest_seen.get_value();
+            newest_seen.set_value(counts.newest_pending);
+            // During a run the outbox changes as the push settles entries;
+            // only a new entry asks for another run then, since the push may
+            // already have read its batches (its request waits for the run
+            // to end, and the next starts right after).
+            let syncing = matches!(status.phase.get_untracked(), Phase::Syncing(_));
+            if counts.pending > 0 && (new_write || !syncing) {
                 let timer = gloo_timers::callback::Timeout::new(AFTER_WRITE_MS, request_sync);
                 // Replacing the timer cancels the previous one: a debounce.
                 pending_timer.set_value(Some(timer));

@@ -246,3 +246,42 @@ test('(6) an anonymous device never receives staff data, and logout removes it',
   expect(await staffCounts(page)).toEqual({ enterprises: 0, visits: 0, projects: 0, interests: 0 });
   await staff.close();
 });
+
+test('(7) a write made while a sync is pulling is pushed right after that sync, not at the next interval', async ({ browser }) => {
+  const server = await TestServer.start();
+  try {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await login(page, accounts.staff1, '/projects', server.url);
+    await waitSynced(page);
+    const projects = new Projects(page, server.url);
+    await projects.openOverview();
+    await projects.open(PROJECT);
+    // Pulls wait at a gate until released (then pass), so the second write
+    // surely lands after the push of the run already under way.
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let reached!: () => void;
+    const pulling = new Promise<void>((r) => (reached = r));
+    const isPull = (url: URL) => url.pathname === '/api/sync/pull';
+    await context.route(isPull, async (route) => {
+      reached();
+      await gate;
+      await route.continue();
+    });
+    await addUpdate(page, '同步中写入前的进展');
+    await pulling;
+    await addUpdate(page, '同步拉取时写入的进展');
+    await expect(page.getByTestId('sync-badge')).toHaveAttribute('data-pending', /^[1-9]/);
+    release();
+    // The interval is 30 s; the write's own request runs right after the held run.
+    await expect(page.getByTestId('sync-badge')).toHaveText(/已同步|Synced/, { timeout: 12_000 });
+    const token = await server.token(accounts.staff2);
+    const updates = updatesOf(await server.pullAll(token), PROJECT);
+    expect(updates).toEqual(expect.arrayContaining(['同步中写入前的进展', '同步拉取时写入的进展']));
+    await context.unroute(isPull);
+    await context.close();
+  } finally {
+    await server.stop();
+  }
+});
