@@ -373,7 +373,9 @@ pub fn candidates<'a>(
         .into_iter()
         .filter_map(|(id, e, reported)| candidate(e, reported).map(|c| (id, e.name.as_str(), c)))
         .collect();
-    out.sort_by(|a, b| (a.2.likelihood, a.1, a.0).cmp(&(b.2.likelihood, b.1, b.0)));
+    crate::sort::sort_by(&mut out, |a, b| {
+        (a.2.likelihood, a.1, a.0).cmp(&(b.2.likelihood, b.1, b.0))
+    });
     out.into_iter().map(|(id, _, c)| (id, c)).collect()
 }
 

@@ -207,7 +207,7 @@ pub fn needing_attention<'a>(
             })
         })
         .collect();
-    out.sort_by(|a, b| {
+    crate::sort::sort_by(&mut out, |a, b| {
         (a.due, a.visit_id, a.follow_up_id).cmp(&(b.due, b.visit_id, b.follow_up_id))
     });
     out
@@ -308,7 +308,7 @@ pub fn open_difficulties<'a>(
                 })
         })
         .collect();
-    out.sort_by(|a, b| {
+    crate::sort::sort_by(&mut out, |a, b| {
         b.difficulty
             .urgency
             .cmp(&a.difficulty.urgency)

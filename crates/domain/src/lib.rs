@@ -35,6 +35,7 @@ pub mod replica;
 pub mod report;
 pub mod search;
 pub mod sha256;
+pub mod sort;
 pub mod sync;
 pub mod time;
 pub mod tracker;

@@ -133,7 +133,7 @@ impl Ctx {
             .chain(remote.keys())
             .filter(|k| *k != CONFLICTS_KEY)
             .collect();
-        keys.sort();
+        crate::sort::sort(&mut keys);
         keys.dedup();
         let mut out = Map::new();
         for key in keys {

@@ -44,7 +44,7 @@ fn visits_sheet(input: &ReportInput<'_>, names: &HashMap<RecordId, &Enterprise>)
         ],
     );
     let mut visits: Vec<&(RecordId, Visit)> = input.visits.iter().collect();
-    visits.sort_by_key(|(_, v)| std::cmp::Reverse(v.date));
+    crate::sort::sort_by_key(&mut visits, |(_, v)| std::cmp::Reverse(v.date));
     for (_, v) in visits {
         let e = names.get(&v.enterprise_id);
         let common = |sheet: &mut Sheet, difficulty: [Cell; 4]| {
@@ -110,7 +110,7 @@ fn follow_ups_sheet(input: &ReportInput<'_>, names: &HashMap<RecordId, &Enterpri
         .flat_map(|(_, v)| v.follow_ups.iter().map(move |f| (v, f)))
         .filter(|(_, f)| f.status == FollowUpStatus::Open)
         .collect();
-    open.sort_by_key(|(_, f)| f.due);
+    crate::sort::sort_by_key(&mut open, |(_, f)| f.due);
     for (v, f) in open {
         let overdue = f.due.days_until(input.today);
         sheet.push(vec![

@@ -129,7 +129,7 @@ pub fn overview<'a>(
             }
         }
         let mut open: Vec<_> = p.blockers.iter().filter(|b| !b.resolved).collect();
-        open.sort_by_key(|b| b.raised_on);
+        crate::sort::sort_by_key(&mut open, |b| b.raised_on);
         for b in open {
             let name = b.department.trim().to_owned();
             let entry = (id, p.name.clone(), b.description.clone());
@@ -146,18 +146,18 @@ pub fn overview<'a>(
         MilestoneState::Slipping { overdue_days } => overdue_days,
         _ => 0,
     };
-    out.slipping.sort_by(|a, b| {
+    crate::sort::sort_by(&mut out.slipping, |a, b| {
         overdue(b)
             .cmp(&overdue(a))
             .then_with(|| a.project.cmp(&b.project))
     });
-    out.due_soon.sort_by(|a, b| {
+    crate::sort::sort_by(&mut out.due_soon, |a, b| {
         a.milestone
             .planned
             .cmp(&b.milestone.planned)
             .then_with(|| a.project.cmp(&b.project))
     });
-    departments.sort_by(|a, b| {
+    crate::sort::sort_by(&mut departments, |a, b| {
         b.issues
             .len()
             .cmp(&a.issues.len())

@@ -40,8 +40,8 @@ pub fn split_fairs<T, F: Fn(&T) -> &Fair>(fairs: Vec<T>, today: Date, fair: F) -
         let f = fair(f);
         (f.date, f.start_time, f.name.clone())
     };
-    upcoming.sort_by_key(key);
-    past.sort_by_key(|f| std::cmp::Reverse(key(f)));
+    crate::sort::sort_by_key(&mut upcoming, key);
+    crate::sort::sort_by_key(&mut past, |f| std::cmp::Reverse(key(f)));
     (upcoming, past)
 }
 

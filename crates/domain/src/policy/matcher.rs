@@ -94,8 +94,8 @@ pub fn match_policies<'a>(
         .into_iter()
         .map(|(id, p)| match_policy(id, p, profile, today))
         .partition(|m| m.expiry.is_expired());
-    current.sort_by(rank);
-    expired.sort_by(rank);
+    crate::sort::sort_by(&mut current, rank);
+    crate::sort::sort_by(&mut expired, rank);
     MatchReport { current, expired }
 }
 

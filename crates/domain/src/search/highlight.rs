@@ -5,7 +5,7 @@ use std::ops::Range;
 /// Sorts and merges overlapping or touching char ranges, then turns them
 /// into byte ranges of `text` (whose n-th char is the n-th unit).
 pub(crate) fn to_byte_ranges(text: &str, mut chars: Vec<Range<usize>>) -> Vec<Range<usize>> {
-    chars.sort_by_key(|r| (r.start, r.end));
+    crate::sort::sort_by_key(&mut chars, |r| (r.start, r.end));
     let mut merged: Vec<Range<usize>> = Vec::with_capacity(chars.len());
     for r in chars {
         match merged.last_mut() {

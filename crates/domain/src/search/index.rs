@@ -212,7 +212,7 @@ impl<K: Clone + Eq + Hash + Ord> SearchIndex<K> {
         // Tokens least likely to match first, so most documents are
         // rejected after one token; longer tokens are rarer.
         let mut tokens: Vec<&Token> = query.tokens.iter().collect();
-        tokens.sort_by_key(|t| std::cmp::Reverse(t.units.len()));
+        crate::sort::sort_by_key(&mut tokens, |t| std::cmp::Reverse(t.units.len()));
         let matchers: Vec<Matcher<'_>> =
             tokens.iter().map(|t| Matcher::new(self.table, t)).collect();
         let need = tokens
@@ -301,7 +301,7 @@ impl<K: Clone + Eq + Hash + Ord> SearchIndex<K> {
                 });
             }
         }
-        out.sort_by_key(|h| h.field);
+        crate::sort::sort_by_key(&mut out, |h| h.field);
         out
     }
 }
