@@ -71,7 +71,7 @@ pub async fn keys(prefix: &str) -> StoreResult<Vec<(String, Timestamp)>> {
             })
         })
         .collect();
-    out.sort_by_key(|entry| std::cmp::Reverse(entry.1));
+    domain::sort::sort_by_key(&mut out, |entry| std::cmp::Reverse(entry.1));
     Ok(out)
 }
 

@@ -148,7 +148,10 @@ pub(crate) async fn waiting_in(store: &Store, batch: &[(u64, Mutation)]) -> Stor
         async { Ok::<_, StoreError>(store.get_all_keys(None, None).await?) },
         try_join_all(spans)
     )?;
-    let all: BTreeSet<u64> = keys.iter().map(key_seq).collect();
+    // Inserted one by one: collecting into a set would compile one more
+    // copy of the standard sort (see domain::sort).
+    let mut all = BTreeSet::new();
+    all.extend(keys.iter().map(key_seq));
     let entries: Vec<(Collection, RecordId, u64)> = if only_own.into_iter().all(|only| only) {
         batch
             .iter()

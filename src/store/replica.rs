@@ -20,7 +20,7 @@ use futures::FutureExt;
 use rexie::{KeyRange, Store, TransactionMode};
 use serde_json::Value;
 use std::cell::RefCell;
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use wasm_bindgen::JsValue;
 
 /// The sync checkpoint (server sequence number of the last applied change).
@@ -130,7 +130,7 @@ async fn apply_page(
     present: Option<&Present>,
 ) -> StoreResult<Option<usize>> {
     let db = db().await?;
-    let collections: BTreeSet<Collection> = changes.iter().map(|c| c.collection).collect();
+    let collections = domain::sort::distinct(changes.iter().map(|c| c.collection));
     let mut names: Vec<&str> = collections.iter().map(|c| c.as_str()).collect();
     names.extend([META, CONFLICTS]);
     let tx = db.transaction(&names, TransactionMode::ReadWrite)?;
@@ -242,7 +242,7 @@ pub async fn apply_push_results(
     results: &[MutationResult],
 ) -> StoreResult<PushReport> {
     let db = db().await?;
-    let collections: BTreeSet<Collection> = sent.iter().map(|(_, m)| m.collection).collect();
+    let collections = domain::sort::distinct(sent.iter().map(|(_, m)| m.collection));
     let mut names: Vec<&str> = collections.iter().map(|c| c.as_str()).collect();
     names.extend([OUTBOX, CONFLICTS]);
     let tx = db.transaction(&names, TransactionMode::ReadWrite)?;

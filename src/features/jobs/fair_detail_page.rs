@@ -73,7 +73,7 @@ fn FairDetail(id: RecordId, fair: Fair) -> impl IntoView {
             return Some(view! { <p class="muted">{t("参会单位尚未公布。", "Employers not announced yet.")}</p> }.into_any());
         }
         let mut list = list;
-        list.sort_by(|a, b| a.data.name.cmp(&b.data.name));
+        domain::sort::sort_by(&mut list, |a, b| a.data.name.cmp(&b.data.name));
         Some(view! {
             <ul class="employer-list">
                 {list.into_iter().map(|e| {
@@ -95,7 +95,7 @@ fn FairDetail(id: RecordId, fair: Fair) -> impl IntoView {
         if list.is_empty() {
             return Some(view! { <p class="muted">{t("本场岗位尚未公布。", "Positions not announced yet.")}</p> }.into_any());
         }
-        list.sort_by_key(|s| std::cmp::Reverse((s.data.posted_on, s.id)));
+        domain::sort::sort_by_key(&mut list, |s| std::cmp::Reverse((s.data.posted_on, s.id)));
         let names = data
             .employers
             .get()

@@ -94,7 +94,7 @@ fn PositionDetail(id: RecordId, position: Position) -> impl IntoView {
         if list.is_empty() {
             return Some(view! { <p class="muted">{t("该单位暂无其他岗位。", "No other positions from this employer.")}</p> }.into_any());
         }
-        list.sort_by_key(|s| std::cmp::Reverse((s.data.posted_on, s.id)));
+        domain::sort::sort_by_key(&mut list, |s| std::cmp::Reverse((s.data.posted_on, s.id)));
         let name = employer_name();
         Some(view! {
             <ul class="position-list">

@@ -29,7 +29,7 @@ pub fn RegistrationsList(
             view! { <p class="muted">{t("还没有人登记。", "No registrations yet.")}</p> }.into_any()
         }
         Some(Ok(mut list)) => {
-            list.sort_by_key(|s| std::cmp::Reverse(s.data.created_at));
+            domain::sort::sort_by_key(&mut list, |s| std::cmp::Reverse(s.data.created_at));
             view! {
                 <ul class="registrations" data-testid="registrations">
                     {list.into_iter().map(|s| {

@@ -180,7 +180,7 @@ fn value_input(kind: ConditionKind, row: RwSignal<ConditionRow>, key: usize) -> 
                                     r.sizes.retain(|x| *x != s);
                                     if on {
                                         r.sizes.push(s);
-                                        r.sizes.sort();
+                                        domain::sort::sort(&mut r.sizes);
                                     }
                                 });
                             }
@@ -205,7 +205,7 @@ fn value_input(kind: ConditionKind, row: RwSignal<ConditionRow>, key: usize) -> 
                                     r.qualifications.retain(|x| *x != q);
                                     if on {
                                         r.qualifications.push(q);
-                                        r.qualifications.sort();
+                                        domain::sort::sort(&mut r.qualifications);
                                     }
                                 });
                             }

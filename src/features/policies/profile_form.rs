@@ -122,7 +122,7 @@ pub fn ProfileFormView(
                     l.retain(|x| *x != q);
                     if on {
                         l.push(q);
-                        l.sort();
+                        domain::sort::sort(l);
                     }
                 });
             };

@@ -329,7 +329,7 @@ fn UpdateSection(id: RecordId, project: Project, typed: Typed) -> impl IntoView 
         }
     };
     let mut updates = project.updates.clone();
-    updates.sort_by_key(|u| std::cmp::Reverse(u.date));
+    domain::sort::sort_by_key(&mut updates, |u| std::cmp::Reverse(u.date));
     view! {
         <section class="card">
             <h2>{t("进展情况", "Progress updates")}</h2>

@@ -257,7 +257,9 @@ fn OpenItems(history: Settled<Visit>) -> impl IntoView {
             })
             .collect();
         let now = today();
-        follow_ups.sort_by_key(|(_, f)| (due_state(f, now) == DueState::Done, f.due));
+        domain::sort::sort_by_key(&mut follow_ups, |(_, f)| {
+            (due_state(f, now) == DueState::Done, f.due)
+        });
         view! {
             <section class="card" aria-labelledby="open-title">
                 <h2 id="open-title">{t("未解决的困难", "Open difficulties")}</h2>

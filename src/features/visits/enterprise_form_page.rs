@@ -13,7 +13,6 @@ use domain::validate::ValidationErrors;
 use leptos::prelude::*;
 use leptos::web_sys::SubmitEvent;
 use leptos_router::hooks::{use_navigate, use_params_map};
-use std::collections::BTreeSet;
 
 /// The add/edit page: waits for the record when editing, then shows the form.
 #[component]
@@ -52,13 +51,12 @@ fn EnterpriseEditor(id: RecordId, initial: EnterpriseDraft, is_new: bool) -> imp
     });
     let all = enterprises();
     let distinct = move |f: fn(&domain::records::Enterprise) -> &str| {
-        list_of(all)
-            .iter()
-            .map(|e| f(&e.data).trim().to_owned())
-            .filter(|s| !s.is_empty())
-            .collect::<BTreeSet<_>>()
-            .into_iter()
-            .collect::<Vec<_>>()
+        domain::sort::distinct(
+            list_of(all)
+                .iter()
+                .map(|e| f(&e.data).trim().to_owned())
+                .filter(|s| !s.is_empty()),
+        )
     };
     let industries = Signal::derive(move || distinct(|e| &e.industry));
     let communities = Signal::derive(move || distinct(|e| &e.community));

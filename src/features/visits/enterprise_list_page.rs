@@ -17,7 +17,7 @@ use domain::time::Date;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 /// The filters, as kept in the URL (`?q=…&community=…`).
 #[derive(Clone, Copy)]
@@ -53,12 +53,11 @@ impl Filters {
 
 /// Options of a filter taken from the data (communities, industries).
 fn distinct(list: &[Stored<Enterprise>], field: fn(&Enterprise) -> &str) -> Vec<String> {
-    list.iter()
-        .map(|e| field(&e.data).trim().to_owned())
-        .filter(|s| !s.is_empty())
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .collect()
+    domain::sort::distinct(
+        list.iter()
+            .map(|e| field(&e.data).trim().to_owned())
+            .filter(|s| !s.is_empty()),
+    )
 }
 
 fn text_choices(all: &'static str, options: Vec<String>) -> Vec<crate::ui::Choice> {
@@ -133,7 +132,7 @@ pub fn EnterpriseListPage() -> impl IntoView {
                 .collect()
         } else {
             let mut l = list;
-            l.sort_by(|a, b| a.data.name.cmp(&b.data.name));
+            domain::sort::sort_by(&mut l, |a, b| a.data.name.cmp(&b.data.name));
             l
         };
         ordered

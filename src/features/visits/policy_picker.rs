@@ -111,7 +111,7 @@ pub fn PolicyPicker(
                 .collect::<Vec<_>>()
         } else {
             let mut l: Vec<_> = list.into_iter().map(|g| (g.id, g.data.title)).collect();
-            l.sort_by(|a, b| a.1.cmp(&b.1));
+            domain::sort::sort_by(&mut l, |a, b| a.1.cmp(&b.1));
             l
         }
     };

@@ -74,7 +74,9 @@ pub fn visits_of(id: impl Fn() -> Option<RecordId> + 'static) -> Records<Visit> 
 
 /// Sorts visits newest first (by date, then by last write).
 pub fn newest_first(list: &mut [Stored<Visit>]) {
-    list.sort_by_key(|v| std::cmp::Reverse((v.data.date, v.updated_at, v.id)));
+    domain::sort::sort_by_key(list, |v| {
+        std::cmp::Reverse((v.data.date, v.updated_at, v.id))
+    });
 }
 
 /// The enterprise search index: the ledger's fields plus the contact
