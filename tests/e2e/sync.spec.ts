@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { accounts, TestServer } from './fixtures/server';
 import { login, waitSynced } from './fixtures/session';
 import { Projects } from './fixtures/projects';
@@ -27,6 +27,18 @@ async function createProject(page: Page, base: string, name: string) {
 
 function projectsNamed(changes: any[], prefix: string) {
   return changes.filter((c) => c.collection === 'projects' && !c.deleted && c.data.name.startsWith(prefix));
+}
+
+/** A new device with staff1 logged in and synced, on the project page. */
+async function staffOnProject(browser: Browser, server: TestServer) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await login(page, accounts.staff1, '/projects', server.url);
+  await waitSynced(page);
+  const projects = new Projects(page, server.url);
+  await projects.openOverview();
+  await projects.open(PROJECT);
+  return { context, page };
 }
 
 function updatesOf(changes: any[], name: string): string[] {
@@ -139,13 +151,7 @@ test('(3) the server is killed -9 during a push and restarted: sync recovers wit
   // Each pushed mutation waits 300 ms inside the push's transaction.
   const server = await TestServer.start({ env: { TONGJI_FAULT_PUSH_PAUSE_MS: '300' } });
   try {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await login(page, accounts.staff1, '/projects', server.url);
-    await waitSynced(page);
-    const projects = new Projects(page, server.url);
-    await projects.openOverview();
-    await projects.open(PROJECT);
+    const { context, page } = await staffOnProject(browser, server);
     await context.setOffline(true);
     const texts = Array.from({ length: 10 }, (_, i) => `断电测试进展 ${i + 1}`);
     for (const t of texts) await addUpdate(page, t);
@@ -198,13 +204,7 @@ test('(4) two tabs: only the syncing tab pushes, the other shows the new data', 
 test('(5) twenty quick offline/online flips during a sync: the end state matches the server', async ({ browser }) => {
   const server = await TestServer.start();
   try {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await login(page, accounts.staff1, '/projects', server.url);
-    await waitSynced(page);
-    const projects = new Projects(page, server.url);
-    await projects.openOverview();
-    await projects.open(PROJECT);
+    const { context, page } = await staffOnProject(browser, server);
     await context.setOffline(true);
     const texts = Array.from({ length: 5 }, (_, i) => `网络抖动进展 ${i + 1}`);
     for (const t of texts) await addUpdate(page, t);
@@ -250,13 +250,7 @@ test('(6) an anonymous device never receives staff data, and logout removes it',
 test('(7) a write made while a sync is pulling is pushed right after that sync, not at the next interval', async ({ browser }) => {
   const server = await TestServer.start();
   try {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await login(page, accounts.staff1, '/projects', server.url);
-    await waitSynced(page);
-    const projects = new Projects(page, server.url);
-    await projects.openOverview();
-    await projects.open(PROJECT);
+    const { context, page } = await staffOnProject(browser, server);
     // Pulls wait at a gate until released (then pass), so the second write
     // surely lands after the push of the run already under way.
     let release!: () => void;
