@@ -128,13 +128,12 @@ impl Ctx {
         local: &Map<String, Value>,
         remote: &Map<String, Value>,
     ) -> Map<String, Value> {
-        let mut keys: Vec<&String> = local
-            .keys()
-            .chain(remote.keys())
-            .filter(|k| *k != CONFLICTS_KEY)
-            .collect();
-        crate::sort::sort(&mut keys);
-        keys.dedup();
+        let keys = crate::sort::distinct(
+            local
+                .keys()
+                .chain(remote.keys())
+                .filter(|k| *k != CONFLICTS_KEY),
+        );
         let mut out = Map::new();
         for key in keys {
             let path = if prefix.is_empty() {

@@ -3,7 +3,7 @@
 
 use super::enterprise_form::{EnterpriseFields, EnterpriseForm};
 use super::labels::missing_enterprise;
-use super::queries::{enterprise, enterprises, first_load, list_of, save_enterprise};
+use super::queries::{enterprise, enterprises, field_values, first_load, list_of, save_enterprise};
 use crate::error::{AppError, ErrorView};
 use crate::i18n::t;
 use crate::ui::RecordView;
@@ -50,16 +50,8 @@ fn EnterpriseEditor(id: RecordId, initial: EnterpriseDraft, is_new: bool) -> imp
         }
     });
     let all = enterprises();
-    let distinct = move |f: fn(&domain::records::Enterprise) -> &str| {
-        domain::sort::distinct(
-            list_of(all)
-                .iter()
-                .map(|e| f(&e.data).trim().to_owned())
-                .filter(|s| !s.is_empty()),
-        )
-    };
-    let industries = Signal::derive(move || distinct(|e| &e.industry));
-    let communities = Signal::derive(move || distinct(|e| &e.community));
+    let industries = Signal::derive(move || field_values(&list_of(all), |e| &e.industry));
+    let communities = Signal::derive(move || field_values(&list_of(all), |e| &e.community));
     let save = Action::new_local(move |record: &domain::records::Enterprise| {
         let record = record.clone();
         async move { save_enterprise(id, record).await }

@@ -2,7 +2,9 @@
 //! community, contact; hanzi or pinyin) and filters.
 
 use super::labels::{choices, pick};
-use super::queries::{enterprise_index, enterprises, error_of, list_of, visits, Records};
+use super::queries::{
+    enterprise_index, enterprises, error_of, field_values, list_of, visits, Records,
+};
 use crate::clock::today;
 use crate::error::ErrorView;
 use crate::i18n::{t, use_lang};
@@ -49,15 +51,6 @@ impl Filters {
             && is(self.size, &e.size.as_ref().map(code).unwrap_or_default())
             && is(self.enrolled, if e.enrolled { "yes" } else { "no" })
     }
-}
-
-/// Options of a filter taken from the data (communities, industries).
-fn distinct(list: &[Stored<Enterprise>], field: fn(&Enterprise) -> &str) -> Vec<String> {
-    domain::sort::distinct(
-        list.iter()
-            .map(|e| field(&e.data).trim().to_owned())
-            .filter(|s| !s.is_empty()),
-    )
 }
 
 fn text_choices(all: &'static str, options: Vec<String>) -> Vec<crate::ui::Choice> {
@@ -144,13 +137,13 @@ pub fn EnterpriseListPage() -> impl IntoView {
     let communities = Signal::derive(move || {
         text_choices(
             pick(lang.get(), "全部村居/社区", "All communities"),
-            distinct(&list_of(all), |e| &e.community),
+            field_values(&list_of(all), |e| &e.community),
         )
     });
     let industries = Signal::derive(move || {
         text_choices(
             pick(lang.get(), "全部行业", "All industries"),
-            distinct(&list_of(all), |e| &e.industry),
+            field_values(&list_of(all), |e| &e.industry),
         )
     });
     let sizes = choices(&EnterpriseSize::ALL, Some(("全部规模", "All sizes")));

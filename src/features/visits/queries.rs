@@ -89,6 +89,17 @@ pub fn enterprise_index(list: &[Stored<Enterprise>]) -> SearchIndex<RecordId> {
     }))
 }
 
+/// The distinct non-empty values of one field over the ledger, ascending:
+/// the options of the list's filters and the form's suggestions
+/// (communities, industries).
+pub fn field_values(list: &[Stored<Enterprise>], field: fn(&Enterprise) -> &str) -> Vec<String> {
+    domain::sort::distinct(
+        list.iter()
+            .map(|e| field(&e.data).trim().to_owned())
+            .filter(|s| !s.is_empty()),
+    )
+}
+
 /// Saves an enterprise (validated by the domain) and queues it for sync.
 pub async fn save_enterprise(id: RecordId, enterprise: Enterprise) -> Result<(), AppError> {
     queries::save(id, &enterprise).await
