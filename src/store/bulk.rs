@@ -100,7 +100,8 @@ async fn read_store(store: &Store, ids: &[RecordId]) -> StoreResult<Vec<(RecordI
         .collect()
 }
 
-async fn get_each(store: &Store, ids: &HashSet<RecordId>) -> StoreResult<Vec<JsValue>> {
+/// One `get` per id, all issued at once; absent records are left out.
+pub(super) async fn get_each(store: &Store, ids: &HashSet<RecordId>) -> StoreResult<Vec<JsValue>> {
     let rows = try_join_all(ids.iter().map(|id| store.get(key(*id)))).await?;
     Ok(rows.into_iter().flatten().collect())
 }

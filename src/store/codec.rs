@@ -23,7 +23,7 @@ use js_sys::{Array, Object, Reflect};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 use std::collections::BTreeMap;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 pub(crate) fn set(obj: &Object, key: &str, value: impl Into<JsValue>) {
     // Setting a property on a plain object we just created cannot fail.
@@ -41,6 +41,27 @@ pub(crate) fn get_string(obj: &JsValue, key: &str) -> Option<String> {
 /// A key range holding exactly one key.
 pub(crate) fn only(key: &JsValue) -> StoreResult<rexie::KeyRange> {
     rexie::KeyRange::only(key).map_err(|e| StoreError::Other(e.to_string()))
+}
+
+/// `getAll` options for the last `count` entries in key order, highest
+/// first (`{count, direction: "prev"}`, IndexedDB 3.0), if this browser
+/// takes them; `None` means read with a cursor instead. The options go
+/// where rexie puts its key range: `getAll(queryOrOptions)` takes either in
+/// that argument, so the dictionary travels typed as a key range.
+pub(crate) fn last_first(count: u32) -> Option<rexie::KeyRange> {
+    let prototype = Reflect::get(&js_sys::global(), &"IDBIndex".into())
+        .and_then(|class| Reflect::get(&class, &"prototype".into()))
+        .ok()?;
+    // The options arrived together with `getAllRecords`.
+    if !Reflect::has(&prototype, &"getAllRecords".into()).unwrap_or(false) {
+        return None;
+    }
+    let options = Object::new();
+    set(&options, "count", count);
+    set(&options, "direction", "prev");
+    Some(rexie::KeyRange::from(
+        options.unchecked_into::<web_sys::IdbKeyRange>(),
+    ))
 }
 
 pub(crate) fn parse_json<T: DeserializeOwned>(text: &str, what: &str) -> StoreResult<T> {

@@ -20,6 +20,7 @@ use domain::time::Timestamp;
 use js_sys::Object;
 use rexie::{Direction, Store, Transaction, TransactionMode};
 use serde_json::Value;
+use std::collections::HashSet;
 use wasm_bindgen::JsValue;
 
 /// A record as views see it.
@@ -112,6 +113,22 @@ pub async fn get<T: RecordData>(id: RecordId) -> StoreResult<Option<Stored<T>>> 
     }
 }
 
+/// The live records among `ids`, in no particular order: one transaction,
+/// every `get` issued at once (a handful of records without reading the
+/// whole collection).
+pub async fn get_many<T: RecordData>(
+    ids: impl IntoIterator<Item = RecordId>,
+) -> StoreResult<Vec<Stored<T>>> {
+    let ids: HashSet<RecordId> = ids.into_iter().collect();
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let db = db().await?;
+    let tx = db.transaction(&[T::COLLECTION.as_str()], TransactionMode::ReadOnly)?;
+    let rows = super::bulk::get_each(&tx.store(T::COLLECTION.as_str())?, &ids).await?;
+    decode_all(rows)
+}
+
 /// Every record of a collection.
 pub async fn list<T: RecordData>() -> StoreResult<Vec<Stored<T>>> {
     let db = db().await?;
@@ -137,8 +154,31 @@ pub async fn list_by<T: RecordData>(index: &str, value: &str) -> StoreResult<Vec
 }
 
 /// The first `limit` records in an index's order, highest keys first (e.g.
-/// the newest positions), without reading the whole store.
+/// the newest positions), without reading the whole store: one `getAll`
+/// where the browser takes its direction option, else a cursor (one
+/// event-loop turn per record, slow on a busy start-up).
 pub async fn newest<T: RecordData>(index: &str, limit: u32) -> StoreResult<Vec<Stored<T>>> {
+    match codec::last_first(limit) {
+        Some(options) => {
+            let db = db().await?;
+            let tx = db.transaction(&[T::COLLECTION.as_str()], TransactionMode::ReadOnly)?;
+            let rows = tx
+                .store(T::COLLECTION.as_str())?
+                .index(index)?
+                .get_all(Some(options), None)
+                .await?;
+            decode_all(rows)
+        }
+        None => newest_by_cursor(index, limit).await,
+    }
+}
+
+/// [`newest`] read with a cursor, as browsers without `getAll`'s direction
+/// option do (public so that tests compare the two).
+pub async fn newest_by_cursor<T: RecordData>(
+    index: &str,
+    limit: u32,
+) -> StoreResult<Vec<Stored<T>>> {
     let db = db().await?;
     let tx = db.transaction(&[T::COLLECTION.as_str()], TransactionMode::ReadOnly)?;
     let rows = tx

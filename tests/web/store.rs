@@ -665,6 +665,22 @@ async fn bulk_written_records_read_back_whole_by_every_path() {
         .map(|p| p.data.posted_on.to_string())
         .collect();
     assert_eq!(dates, ["2026-11-28", "2026-11-27", "2026-11-26"]);
+    // One `getAll` with the direction option (this Chromium has it) reads
+    // what the cursor reads: by date, newest first, and among positions of
+    // one date (11-01 and 11-02 hold two each) the higher id first; 29 cuts
+    // through the last pair.
+    let mut expected = all.clone();
+    expected.sort_by_key(|p| std::cmp::Reverse((p.data.posted_on, p.id)));
+    let ids = |list: &[records::Stored<Position>]| list.iter().map(|p| p.id).collect::<Vec<_>>();
+    for limit in [3, 29, 30, 40] {
+        let fast = records::newest::<Position>("posted", limit).await.unwrap();
+        let cursor = records::newest_by_cursor::<Position>("posted", limit)
+            .await
+            .unwrap();
+        let want = &expected[..expected.len().min(limit as usize)];
+        assert_eq!(ids(&fast), ids(want), "getAll, limit {limit}");
+        assert_eq!(ids(&cursor), ids(want), "cursor, limit {limit}");
+    }
 
     // A tombstone is never listed; a local edit is pending.
     let gone = Change {

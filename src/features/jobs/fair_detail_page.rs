@@ -2,9 +2,8 @@
 
 use super::calendar_button::CalendarButton;
 use super::fair_card::{timing_text, when};
-use super::jobs_section::JobsData;
-use super::position_card::PositionCard;
-use super::queries::index;
+use super::position_card::position_items;
+use super::queries::{fair_positions, index};
 use super::share_panel::SharePanel;
 use crate::i18n::{t, use_lang};
 use crate::queries::{by_index, one};
@@ -12,7 +11,7 @@ use crate::ui::{Missing, RecordView};
 use domain::ids::RecordId;
 use domain::jobs::PositionFilter;
 use domain::lang::Lang;
-use domain::records::{Employer, Fair, Position};
+use domain::records::{Employer, Fair};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -43,10 +42,9 @@ pub fn FairDetailPage() -> impl IntoView {
 
 #[component]
 fn FairDetail(id: RecordId, fair: Fair) -> impl IntoView {
-    let data = expect_context::<JobsData>();
     let lang = use_lang();
     let employers = by_index::<Employer>(index::FAIR, move || Some(id.to_string()));
-    let positions = by_index::<Position>(index::FAIR, move || Some(id.to_string()));
+    let positions = fair_positions(id);
     let f = StoredValue::new(fair.clone());
     let filter_href = format!(
         "/jobs/positions{}",
@@ -77,7 +75,7 @@ fn FairDetail(id: RecordId, fair: Fair) -> impl IntoView {
         Some(view! {
             <ul class="employer-list">
                 {list.into_iter().map(|e| {
-                    let n = counts.iter().filter(|p| p.data.employer_id == e.id).count();
+                    let n = counts.iter().filter(|r| r.position.data.employer_id == e.id).count();
                     let q = PositionFilter { fair: Some(id), q: e.data.name.clone(), ..Default::default() }.to_query();
                     view! {
                         <li class="employer-list__item">
@@ -91,24 +89,18 @@ fn FairDetail(id: RecordId, fair: Fair) -> impl IntoView {
         }.into_any())
     };
     let position_rows = move || {
-        let mut list = positions.get()?.ok()?;
+        let list = positions.get()?.ok()?;
         if list.is_empty() {
             return Some(view! { <p class="muted">{t("本场岗位尚未公布。", "Positions not announced yet.")}</p> }.into_any());
         }
-        domain::sort::sort_by_key(&mut list, |s| std::cmp::Reverse((s.data.posted_on, s.id)));
-        let names = data
-            .employers
-            .get()
-            .and_then(Result::ok)
-            .unwrap_or_default();
-        Some(view! {
-            <ul class="position-list">
-                {list.into_iter().map(|s| {
-                    let employer = names.iter().find(|e| e.id == s.data.employer_id).map(|e| e.data.name.clone()).unwrap_or_default();
-                    view! { <li><PositionCard id=s.id position=s.data employer /></li> }
-                }).collect_view()}
-            </ul>
-        }.into_any())
+        Some(
+            view! {
+                <ul class="position-list">
+                    {position_items(list)}
+                </ul>
+            }
+            .into_any(),
+        )
     };
     view! {
         <p class="breadcrumb"><a href="/jobs/fairs">{t("← 全部招聘会", "← All fairs")}</a></p>

@@ -4,7 +4,7 @@
 
 use super::fair_card::FairCard;
 use super::jobs_section::JobsData;
-use super::position_card::PositionCard;
+use super::position_card::position_items;
 use super::position_filters::use_filter_navigate;
 use super::queries::{newest_positions, FIRST_POSITIONS};
 use crate::clock::today;
@@ -66,19 +66,14 @@ pub fn JobsHomePage() -> impl IntoView {
                 />
             }.into_any());
         }
-        let employers = data
-            .employers
-            .get()
-            .and_then(Result::ok)
-            .unwrap_or_default();
-        Some(view! {
-            <ul class="position-list" data-testid="newest-positions">
-                {list.into_iter().map(|s| {
-                    let employer = employers.iter().find(|e| e.id == s.data.employer_id).map(|e| e.data.name.clone()).unwrap_or_default();
-                    view! { <li><PositionCard id=s.id position=s.data employer /></li> }
-                }).collect_view()}
-            </ul>
-        }.into_any())
+        Some(
+            view! {
+                <ul class="position-list" data-testid="newest-positions">
+                    {position_items(list)}
+                </ul>
+            }
+            .into_any(),
+        )
     };
     view! {
         <section class="page jobs-page">

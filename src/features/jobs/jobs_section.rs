@@ -22,7 +22,7 @@ pub struct JobsData {
     pub catalog: LocalResource<Result<Arc<Catalog>, AppError>>,
     /// Every fair.
     pub fairs: LocalResource<Result<Vec<Stored<Fair>>, AppError>>,
-    /// Every employer.
+    /// Every employer (read after the first screen).
     pub employers: LocalResource<Result<Vec<Stored<Employer>>, AppError>>,
     /// Saved positions.
     pub saved: LocalResource<Result<SavedPositions, AppError>>,
@@ -58,7 +58,7 @@ pub fn JobsSection() -> impl IntoView {
     let data = JobsData {
         catalog: queries::catalog(),
         fairs: crate::queries::all::<Fair>(),
-        employers: crate::queries::all::<Employer>(),
+        employers: queries::employers(),
         saved: queries::saved_positions(),
         registrations: queries::my_registrations(),
         unsent: queries::unsent_interests(),

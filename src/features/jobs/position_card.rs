@@ -2,6 +2,7 @@
 
 use super::highlighted::Highlighted;
 use super::labels;
+use super::queries::PositionRow;
 use super::save_toggle::SaveToggle;
 use crate::i18n::use_lang;
 use domain::ids::RecordId;
@@ -71,4 +72,15 @@ pub fn PositionCard(
             </div>
         </article>
     }
+}
+
+/// List items of positions read with their employers' names (the newest,
+/// the saved, a fair's).
+pub fn position_items(rows: Vec<PositionRow>) -> impl IntoView {
+    rows.into_iter()
+        .map(|row| {
+            let PositionRow { position, employer } = row;
+            view! { <li><PositionCard id=position.id position=position.data employer /></li> }
+        })
+        .collect_view()
 }

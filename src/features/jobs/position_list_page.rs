@@ -2,7 +2,7 @@
 //! and the matching positions.
 
 use super::jobs_section::JobsData;
-use super::position_card::PositionCard;
+use super::position_card::{position_items, PositionCard};
 use super::position_filters::{use_filter_navigate, PositionFilters};
 use super::queries::{newest_positions, FIRST_POSITIONS};
 use crate::i18n::{t, use_lang};
@@ -140,24 +140,8 @@ pub fn PositionListPage() -> impl IntoView {
         if data.catalog().is_some() || filter.read() != PositionFilter::default() {
             return None;
         }
-        let employers = data
-            .employers
-            .get()
-            .and_then(Result::ok)
-            .unwrap_or_default();
         let list = first.get().and_then(Result::ok)?;
-        Some(
-            list.into_iter()
-                .map(|s| {
-                    let employer = employers
-                        .iter()
-                        .find(|e| e.id == s.data.employer_id)
-                        .map(|e| e.data.name.clone())
-                        .unwrap_or_default();
-                    view! { <li><PositionCard id=s.id position=s.data employer /></li> }
-                })
-                .collect_view(),
-        )
+        Some(position_items(list))
     };
     let has_more = move || listing.get().is_some_and(|l| l.items.len() < l.total);
     let is_empty = move || listing.get().is_some_and(|l| l.total == 0);

@@ -15,7 +15,7 @@ use domain::records::{Employer, Interest, Position};
 use futures::channel::oneshot;
 use leptos::prelude::*;
 use std::cell::Cell;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -55,16 +55,78 @@ pub async fn after_paint() {
     let _ = rx.await;
 }
 
+/// A position as lists show it: the record and its employer's name.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PositionRow {
+    /// The stored position.
+    pub position: Stored<Position>,
+    /// Its employer's name (empty if the employer is not stored).
+    pub employer: String,
+}
+
+/// Positions with their employers' names, reading only those employers:
+/// lists of a few positions need not wait for all 1,000 employers.
+async fn with_employers(positions: Vec<Stored<Position>>) -> Result<Vec<PositionRow>, AppError> {
+    let employers =
+        records::get_many::<Employer>(positions.iter().map(|p| p.data.employer_id)).await?;
+    let names: HashMap<RecordId, String> =
+        employers.into_iter().map(|e| (e.id, e.data.name)).collect();
+    Ok(positions
+        .into_iter()
+        .map(|position| PositionRow {
+            employer: names
+                .get(&position.data.employer_id)
+                .cloned()
+                .unwrap_or_default(),
+            position,
+        })
+        .collect())
+}
+
 /// The newest positions from the `posted` index, without reading the rest.
-pub fn newest_positions(limit: u32) -> LocalResource<Result<Vec<Stored<Position>>, AppError>> {
+pub fn newest_positions(limit: u32) -> LocalResource<Result<Vec<PositionRow>, AppError>> {
     let revisions = expect_context::<Revisions>();
     LocalResource::new(move || {
         revisions.track(Topic::Collection(Collection::Positions));
+        revisions.track(Topic::Collection(Collection::Employers));
         async move {
             let _reading = PreviewRead::start();
-            records::newest::<Position>(index::POSTED, limit)
-                .await
-                .map_err(AppError::from)
+            let newest = records::newest::<Position>(index::POSTED, limit).await?;
+            with_employers(newest).await
+        }
+    })
+}
+
+/// Positions at a fair, newest first.
+pub fn fair_positions(fair: RecordId) -> LocalResource<Result<Vec<PositionRow>, AppError>> {
+    let revisions = expect_context::<Revisions>();
+    LocalResource::new(move || {
+        revisions.track(Topic::Collection(Collection::Positions));
+        revisions.track(Topic::Collection(Collection::Employers));
+        async move {
+            let mut list = records::list_by::<Position>(index::FAIR, &fair.to_string()).await?;
+            domain::sort::sort_by_key(&mut list, |s| std::cmp::Reverse((s.data.posted_on, s.id)));
+            with_employers(list).await
+        }
+    })
+}
+
+/// Resolves once the first screen is painted and no preview is being read:
+/// reads of whole collections wait for it, so the few rows a page shows
+/// first are read and painted without them.
+async fn after_first_screen() {
+    after_paint().await;
+    PreviewRead::settled(Duration::from_secs(2)).await;
+}
+
+/// Every employer, read after the first screen (see [`after_first_screen`]).
+pub fn employers() -> LocalResource<Result<Vec<Stored<Employer>>, AppError>> {
+    let revisions = expect_context::<Revisions>();
+    LocalResource::new(move || {
+        revisions.track(Topic::Collection(Collection::Employers));
+        async move {
+            after_first_screen().await;
+            records::list::<Employer>().await.map_err(AppError::from)
         }
     })
 }
@@ -119,8 +181,7 @@ pub fn catalog() -> LocalResource<Result<Arc<Catalog>, AppError>> {
         revisions.track(Topic::Collection(Collection::Positions));
         revisions.track(Topic::Collection(Collection::Employers));
         async move {
-            after_paint().await;
-            PreviewRead::settled(Duration::from_secs(2)).await;
+            after_first_screen().await;
             let (positions, employers) =
                 futures::try_join!(records::list::<Position>(), records::list::<Employer>())?;
             Ok(Arc::new(Catalog::build(
@@ -154,22 +215,25 @@ pub async fn toggle_saved(id: RecordId) -> Result<bool, AppError> {
     Ok(now_saved)
 }
 
-/// The saved positions that are still stored (a withdrawn one drops out).
+/// The saved positions that are still stored (a withdrawn one drops out),
+/// in the order they were saved.
 pub fn saved_records(
     saved: LocalResource<Result<SavedPositions, AppError>>,
-) -> LocalResource<Result<Vec<Stored<Position>>, AppError>> {
+) -> LocalResource<Result<Vec<PositionRow>, AppError>> {
     let revisions = expect_context::<Revisions>();
     LocalResource::new(move || {
         revisions.track(Topic::Collection(Collection::Positions));
+        revisions.track(Topic::Collection(Collection::Employers));
         let ids = saved.get().and_then(Result::ok).unwrap_or_default();
         async move {
-            let mut out = Vec::with_capacity(ids.0.len());
-            for id in ids.0 {
-                if let Some(p) = records::get::<Position>(id).await? {
-                    out.push(p);
-                }
-            }
-            Ok(out)
+            let mut found: HashMap<RecordId, Stored<Position>> =
+                records::get_many::<Position>(ids.0.iter().copied())
+                    .await?
+                    .into_iter()
+                    .map(|p| (p.id, p))
+                    .collect();
+            let in_order = ids.0.iter().filter_map(|id| found.remove(id)).collect();
+            with_employers(in_order).await
         }
     })
 }

@@ -2,7 +2,7 @@
 //! IndexedDB, so the list works offline.
 
 use super::jobs_section::JobsData;
-use super::position_card::PositionCard;
+use super::position_card::position_items;
 use super::queries::saved_records;
 use crate::error::ErrorView;
 use crate::i18n::{t, use_lang};
@@ -33,15 +33,11 @@ pub fn SavedPage() -> impl IntoView {
                     </EmptyState>
                 }.into_any(),
                 Some(Ok(list)) => {
-                    let employers = data.employers.get().and_then(Result::ok).unwrap_or_default();
                     let n = list.len();
                     view! {
                         <p role="status">{move || match lang.get() { Lang::Zh => format!("已收藏 {n} 个岗位", ), Lang::En => format!("{n} saved") }}</p>
                         <ul class="position-list">
-                            {list.into_iter().map(|s| {
-                                let employer = employers.iter().find(|e| e.id == s.data.employer_id).map(|e| e.data.name.clone()).unwrap_or_default();
-                                view! { <li><PositionCard id=s.id position=s.data employer /></li> }
-                            }).collect_view()}
+                            {position_items(list)}
                         </ul>
                     }.into_any()
                 }
