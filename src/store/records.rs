@@ -18,7 +18,7 @@ use domain::replica::LocalRecord;
 use domain::sync::{Mutation, Op};
 use domain::time::Timestamp;
 use js_sys::Object;
-use rexie::{Direction, Store, Transaction, TransactionMode};
+use rexie::{Direction, KeyRange, Store, Transaction, TransactionMode};
 use serde_json::Value;
 use std::collections::HashSet;
 use wasm_bindgen::JsValue;
@@ -142,13 +142,17 @@ pub async fn list<T: RecordData>() -> StoreResult<Vec<Stored<T>>> {
 
 /// Records whose indexed field equals `value` (index names in `schema::indexes`).
 pub async fn list_by<T: RecordData>(index: &str, value: &str) -> StoreResult<Vec<Stored<T>>> {
+    index_get_all(index, codec::only(&JsValue::from_str(value))?).await
+}
+
+/// One `getAll` on an index (its query: a key range, or `getAll`'s options).
+async fn index_get_all<T: RecordData>(index: &str, query: KeyRange) -> StoreResult<Vec<Stored<T>>> {
     let db = db().await?;
     let tx = db.transaction(&[T::COLLECTION.as_str()], TransactionMode::ReadOnly)?;
-    let range = codec::only(&JsValue::from_str(value))?;
     let rows = tx
         .store(T::COLLECTION.as_str())?
         .index(index)?
-        .get_all(Some(range), None)
+        .get_all(Some(query), None)
         .await?;
     decode_all(rows)
 }
@@ -159,16 +163,7 @@ pub async fn list_by<T: RecordData>(index: &str, value: &str) -> StoreResult<Vec
 /// event-loop turn per record, slow on a busy start-up).
 pub async fn newest<T: RecordData>(index: &str, limit: u32) -> StoreResult<Vec<Stored<T>>> {
     match codec::last_first(limit) {
-        Some(options) => {
-            let db = db().await?;
-            let tx = db.transaction(&[T::COLLECTION.as_str()], TransactionMode::ReadOnly)?;
-            let rows = tx
-                .store(T::COLLECTION.as_str())?
-                .index(index)?
-                .get_all(Some(options), None)
-                .await?;
-            decode_all(rows)
-        }
+        Some(options) => index_get_all(index, options).await,
         None => newest_by_cursor(index, limit).await,
     }
 }
