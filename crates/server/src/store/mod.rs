@@ -13,10 +13,16 @@
 //! next sequence number, and commits before releasing the lock. Commits are
 //! therefore in sequence order, so any snapshot a pull reads is a prefix of
 //! the sequence and a client paging with `since` never skips a change.
+//!
+//! Pulls near the head (what devices ask for after their first sync) are
+//! answered from [`tail::FeedTail`], the newest part of the feed in memory,
+//! which each backend keeps up to date with its own and (PostgreSQL) the
+//! other instances' writes.
 
 mod convert;
 pub mod postgres;
 pub mod sqlite;
+pub mod tail;
 
 use async_trait::async_trait;
 use domain::collection::{Collection, Role};
@@ -133,7 +139,7 @@ pub struct StoredRecord {
 /// the JSON text it was stored as, so answering a pull validates it but
 /// builds no `serde_json::Value` and serialises nothing twice. Serialises
 /// exactly like `domain::sync::Change`.
-#[derive(Debug, Serialize)]
+#[derive(Clone, Debug, Serialize)]
 pub struct FeedChange {
     /// Collection.
     pub collection: Collection,
@@ -243,6 +249,8 @@ pub trait Store: Clone + Send + Sync + 'static {
     ) -> StoreResult<Vec<FeedChange>>;
     /// The highest sequence number in the feed (0 when empty), for progress.
     async fn get_head_seq(&self) -> StoreResult<u64>;
+    /// The in-memory tail of the feed that [`Store::list_changes`] answers from when it can.
+    fn feed_tail(&self) -> &tail::FeedTail;
     /// The latest version of a record, or `NotFound`.
     async fn get_record(&self, collection: Collection, id: RecordId) -> StoreResult<StoredRecord>;
     /// Applies a push's mutations in order, idempotently, following

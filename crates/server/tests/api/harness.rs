@@ -156,6 +156,16 @@ pub struct PgSchema {
 }
 
 impl PgSchema {
+    /// Another server instance's store on the same schema.
+    pub async fn connect_another(&self) -> Postgres {
+        let options = PgConnectOptions::from_str(&self.url)
+            .expect("parse TEST_DATABASE_URL")
+            .options([("search_path", self.schema.as_str())]);
+        Postgres::connect_with(options)
+            .await
+            .expect("connect postgres")
+    }
+
     pub async fn drop_schema(self) {
         let admin = sqlx::PgPool::connect(&self.url)
             .await

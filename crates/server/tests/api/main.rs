@@ -9,6 +9,7 @@ mod access;
 mod auth;
 mod blobs;
 mod errors;
+mod feed_tail;
 mod pull;
 mod push;
 mod static_files;

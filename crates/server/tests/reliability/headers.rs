@@ -20,6 +20,7 @@ use sha2::{Digest, Sha256};
 use tongji_server::apply::PreparedMutation;
 use tongji_server::dist::Dist;
 use tongji_server::state::AppState;
+use tongji_server::store::tail::FeedTail;
 use tongji_server::store::{
     AttemptCounts, Blob, FeedChange, NewUser, SeedRecord, SessionUser, Store, StoreResult,
     StoredRecord, UserRecord,
@@ -213,6 +214,9 @@ impl Store for PanickingStore {
         panic!("store bug")
     }
     async fn get_head_seq(&self) -> StoreResult<u64> {
+        panic!("store bug")
+    }
+    fn feed_tail(&self) -> &FeedTail {
         panic!("store bug")
     }
     async fn get_record(&self, _: Collection, _: RecordId) -> StoreResult<StoredRecord> {

@@ -7,11 +7,17 @@
 //! always sees a prefix of the feed. Idempotency is checked under the same
 //! lock, so a retried mutation is applied once even when the retry reaches
 //! another instance. Accounts, sessions and sign-in attempts are plain rows.
+//!
+//! The same lock statement queues a notification on [`FEED_CHANNEL`], which
+//! PostgreSQL delivers to every listening instance when (and only if) the
+//! transaction commits: that is how each instance's [`FeedTail`] learns of
+//! the others' writes.
 
 mod records;
 mod rows;
 
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
 
 use async_trait::async_trait;
@@ -19,20 +25,30 @@ use domain::collection::{Collection, Role};
 use domain::ids::RecordId;
 use domain::sync::MutationResult;
 use domain::time::Timestamp;
-use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
+use sqlx::postgres::{PgConnectOptions, PgListener, PgPool, PgPoolOptions};
 use sqlx::Row;
 
 use super::convert::{from_sql_int, to_sql_int};
+use super::tail::{FeedSource, FeedTail};
 use super::{
     AttemptCounts, Blob, FeedChange, NewUser, SeedRecord, SessionUser, Store, StoreResult,
     StoredRecord, UserRecord,
 };
 use crate::apply::PreparedMutation;
 
-/// The PostgreSQL store. Cloning shares the pool.
+/// The channel a committed record write is announced on.
+pub const FEED_CHANNEL: &str = "tongji_feed";
+
+/// How long to wait before listening again after the connection failed.
+const LISTEN_RETRY: Duration = Duration::from_secs(1);
+
+/// The PostgreSQL store. Cloning shares the pool and the feed's tail.
 #[derive(Clone, Debug)]
 pub struct Postgres {
     pool: PgPool,
+    /// The listening connection's own pool, so it takes no query slot.
+    listen_pool: PgPool,
+    tail: Arc<FeedTail>,
 }
 
 impl Postgres {
@@ -47,14 +63,28 @@ impl Postgres {
         let pool = PgPoolOptions::new()
             .max_connections(8)
             .acquire_timeout(Duration::from_secs(30))
-            .connect_with(options)
+            .connect_with(options.clone())
             .await?;
         sqlx::migrate!("./migrations/postgres").run(&pool).await?;
-        Ok(Postgres { pool })
+        let listen_pool = PgPoolOptions::new()
+            .max_connections(1)
+            .connect_lazy_with(options);
+        // Not watching until it listens: until then every pull reads the database.
+        let tail = Arc::new(FeedTail::new(false));
+        tokio::spawn(watch_other_instances(
+            listen_pool.clone(),
+            Arc::clone(&tail),
+        ));
+        Ok(Postgres {
+            pool,
+            listen_pool,
+            tail,
+        })
     }
 
     /// Closes every connection (the tests drop their schema afterwards).
     pub async fn close(&self) {
+        self.listen_pool.close().await;
         self.pool.close().await;
     }
 
@@ -64,6 +94,62 @@ impl Postgres {
         records::lock(&mut tx).await?;
         Ok(tx)
     }
+}
+
+#[async_trait]
+impl FeedSource for Postgres {
+    async fn query_changes(
+        &self,
+        since: u64,
+        limit: u32,
+        collections: &[Collection],
+    ) -> StoreResult<Vec<FeedChange>> {
+        if collections.is_empty() {
+            return Ok(Vec::new());
+        }
+        let names: Vec<String> = collections.iter().map(|c| c.as_str().to_owned()).collect();
+        let sql = format!(
+            "SELECT {} FROM records WHERE seq > $1 AND collection = ANY($2) ORDER BY seq LIMIT $3",
+            rows::RECORD_COLUMNS
+        );
+        let found = sqlx::query(&sql)
+            .bind(to_sql_int(since)?)
+            .bind(names)
+            .bind(i64::from(limit))
+            .fetch_all(&self.pool)
+            .await?;
+        found.iter().map(rows::feed_change).collect()
+    }
+
+    async fn query_head(&self) -> StoreResult<u64> {
+        let head: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(seq), 0) FROM records")
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(u64::try_from(head).unwrap_or(0))
+    }
+}
+
+/// Counts every feed write announced on [`FEED_CHANNEL`], for as long as
+/// the pool is open. While it cannot listen, the tail is not trusted.
+async fn watch_other_instances(pool: PgPool, tail: Arc<FeedTail>) {
+    while !pool.is_closed() {
+        if let Ok(mut listener) = listen(&pool).await {
+            tail.set_watching(true);
+            // `Ok(None)`: the connection was lost and is listening again, so
+            // announcements may have been missed; count that as a write too.
+            while let Ok(_announced) = listener.try_recv().await {
+                tail.note_write();
+            }
+            tail.set_watching(false);
+        }
+        tokio::time::sleep(LISTEN_RETRY).await;
+    }
+}
+
+async fn listen(pool: &PgPool) -> sqlx::Result<PgListener> {
+    let mut listener = PgListener::connect_with(pool).await?;
+    listener.listen(FEED_CHANNEL).await?;
+    Ok(listener)
 }
 
 #[async_trait]
@@ -242,28 +328,15 @@ impl Store for Postgres {
         limit: u32,
         collections: &[Collection],
     ) -> StoreResult<Vec<FeedChange>> {
-        if collections.is_empty() {
-            return Ok(Vec::new());
-        }
-        let names: Vec<String> = collections.iter().map(|c| c.as_str().to_owned()).collect();
-        let sql = format!(
-            "SELECT {} FROM records WHERE seq > $1 AND collection = ANY($2) ORDER BY seq LIMIT $3",
-            rows::RECORD_COLUMNS
-        );
-        let found = sqlx::query(&sql)
-            .bind(to_sql_int(since)?)
-            .bind(names)
-            .bind(i64::from(limit))
-            .fetch_all(&self.pool)
-            .await?;
-        found.iter().map(rows::feed_change).collect()
+        self.tail.list(self, since, limit, collections).await
     }
 
     async fn get_head_seq(&self) -> StoreResult<u64> {
-        let head: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(seq), 0) FROM records")
-            .fetch_one(&self.pool)
-            .await?;
-        Ok(u64::try_from(head).unwrap_or(0))
+        self.query_head().await
+    }
+
+    fn feed_tail(&self) -> &FeedTail {
+        &self.tail
     }
 
     async fn get_record(&self, collection: Collection, id: RecordId) -> StoreResult<StoredRecord> {
@@ -278,6 +351,7 @@ impl Store for Postgres {
         role: Option<Role>,
         mutations: &[PreparedMutation],
     ) -> StoreResult<Vec<MutationResult>> {
+        let _counted = self.tail.write_guard();
         let mut tx = self.begin_locked().await?;
         let mut results = Vec::with_capacity(mutations.len());
         for prepared in mutations {
@@ -289,6 +363,7 @@ impl Store for Postgres {
     }
 
     async fn put_seed(&self, seed: &[SeedRecord], at: Timestamp) -> StoreResult<bool> {
+        let _counted = self.tail.write_guard();
         let mut tx = self.begin_locked().await?;
         let seeded = records::put_seed(&mut tx, seed, at).await?;
         tx.commit().await?;

@@ -19,9 +19,12 @@ pub const WRITE_LOCK: i64 = 0x746a_745f_7365_7131; // "tjt_seq1"
 /// transaction that writes a record takes it before allocating a sequence
 /// number and keeps it until commit, so transactions commit in sequence order
 /// and any snapshot sees a prefix of the feed, across all server instances.
+/// In the same round trip it queues the announcement of the write, which
+/// PostgreSQL sends to the listening instances only if the transaction commits.
 pub async fn lock(conn: &mut PgConnection) -> StoreResult<()> {
-    sqlx::query("SELECT pg_advisory_xact_lock($1)")
+    sqlx::query("SELECT pg_advisory_xact_lock($1), pg_notify($2, '')")
         .bind(WRITE_LOCK)
+        .bind(super::FEED_CHANNEL)
         .execute(&mut *conn)
         .await?;
     Ok(())

@@ -11,6 +11,7 @@ mod rows;
 
 use std::path::Path;
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
 
 use async_trait::async_trait;
@@ -24,17 +25,23 @@ use sqlx::sqlite::{
 use sqlx::Row;
 
 use super::convert::{from_sql_int, to_sql_int};
+use super::tail::{FeedSource, FeedTail};
 use super::{
     AttemptCounts, Blob, FeedChange, NewUser, SeedRecord, SessionUser, Store, StoreResult,
     StoredRecord, UserRecord,
 };
 use crate::apply::PreparedMutation;
 
-/// The SQLite store. Cloning shares the pools.
+/// The SQLite store. Cloning shares the pools and the feed's tail.
+///
+/// The server owns its data file: the tail learns of writes made through
+/// this store, not of another process writing to the same file while it
+/// serves.
 #[derive(Clone, Debug)]
 pub struct Sqlite {
     writer: SqlitePool,
     reader: SqlitePool,
+    tail: Arc<FeedTail>,
 }
 
 impl Sqlite {
@@ -62,11 +69,51 @@ impl Sqlite {
             .test_before_acquire(false)
             .connect_with(options)
             .await?;
-        Ok(Sqlite { writer, reader })
+        Ok(Sqlite {
+            writer,
+            reader,
+            tail: Arc::new(FeedTail::new(true)),
+        })
     }
 
     async fn begin_write(&self) -> StoreResult<sqlx::Transaction<'static, sqlx::Sqlite>> {
         Ok(self.writer.begin_with("BEGIN IMMEDIATE").await?)
+    }
+}
+
+#[async_trait]
+impl FeedSource for Sqlite {
+    async fn query_changes(
+        &self,
+        since: u64,
+        limit: u32,
+        collections: &[Collection],
+    ) -> StoreResult<Vec<FeedChange>> {
+        if collections.is_empty() {
+            return Ok(Vec::new());
+        }
+        let placeholders = vec!["?"; collections.len()].join(", ");
+        // The unary `+` keeps SQLite's planner off the primary-key index for
+        // the collection filter: with it, a pull walks the `seq` index and
+        // stops after `limit` rows (0.2 ms) instead of reading and sorting
+        // every public record (77 ms at 11,000 records; see BENCHMARKS.md).
+        let sql = format!(
+            "SELECT {} FROM records WHERE seq > ? AND +collection IN ({placeholders}) ORDER BY seq LIMIT ?",
+            rows::RECORD_COLUMNS
+        );
+        let mut query = sqlx::query(&sql).bind(to_sql_int(since)?);
+        for c in collections {
+            query = query.bind(c.as_str());
+        }
+        let found = query.bind(i64::from(limit)).fetch_all(&self.reader).await?;
+        found.iter().map(rows::feed_change).collect()
+    }
+
+    async fn query_head(&self) -> StoreResult<u64> {
+        let head: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(seq), 0) FROM records")
+            .fetch_one(&self.reader)
+            .await?;
+        Ok(u64::try_from(head).unwrap_or(0))
     }
 }
 
@@ -246,31 +293,15 @@ impl Store for Sqlite {
         limit: u32,
         collections: &[Collection],
     ) -> StoreResult<Vec<FeedChange>> {
-        if collections.is_empty() {
-            return Ok(Vec::new());
-        }
-        let placeholders = vec!["?"; collections.len()].join(", ");
-        // The unary `+` keeps SQLite's planner off the primary-key index for
-        // the collection filter: with it, a pull walks the `seq` index and
-        // stops after `limit` rows (0.2 ms) instead of reading and sorting
-        // every public record (77 ms at 11,000 records; see BENCHMARKS.md).
-        let sql = format!(
-            "SELECT {} FROM records WHERE seq > ? AND +collection IN ({placeholders}) ORDER BY seq LIMIT ?",
-            rows::RECORD_COLUMNS
-        );
-        let mut query = sqlx::query(&sql).bind(to_sql_int(since)?);
-        for c in collections {
-            query = query.bind(c.as_str());
-        }
-        let found = query.bind(i64::from(limit)).fetch_all(&self.reader).await?;
-        found.iter().map(rows::feed_change).collect()
+        self.tail.list(self, since, limit, collections).await
     }
 
     async fn get_head_seq(&self) -> StoreResult<u64> {
-        let head: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(seq), 0) FROM records")
-            .fetch_one(&self.reader)
-            .await?;
-        Ok(u64::try_from(head).unwrap_or(0))
+        self.query_head().await
+    }
+
+    fn feed_tail(&self) -> &FeedTail {
+        &self.tail
     }
 
     async fn get_record(&self, collection: Collection, id: RecordId) -> StoreResult<StoredRecord> {
@@ -285,6 +316,7 @@ impl Store for Sqlite {
         role: Option<Role>,
         mutations: &[PreparedMutation],
     ) -> StoreResult<Vec<MutationResult>> {
+        let _counted = self.tail.write_guard();
         let mut tx = self.begin_write().await?;
         let mut results = Vec::with_capacity(mutations.len());
         for prepared in mutations {
@@ -296,6 +328,7 @@ impl Store for Sqlite {
     }
 
     async fn put_seed(&self, seed: &[SeedRecord], at: Timestamp) -> StoreResult<bool> {
+        let _counted = self.tail.write_guard();
         let mut tx = self.begin_write().await?;
         let seeded = records::put_seed(&mut tx, seed, at).await?;
         tx.commit().await?;
