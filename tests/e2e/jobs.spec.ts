@@ -62,6 +62,9 @@ test('offline: browse fairs, filter, search by initials, save, register interest
   const first = jobs.cards().first();
   await expect(first.getByRole('heading')).toHaveText('平缝机工');
   await expect(first.locator('h3 mark')).toHaveText('平缝机工');
+  // Employers' names are searchable: the catalog names every position's employer.
+  await jobs.searchBox().fill('即发集团');
+  await expect(jobs.cards().first()).toContainText('即发集团有限公司');
   // Nothing matches: an honest empty state with a way out.
   await jobs.searchBox().fill('zzqqxx');
   await expect(page.getByText('没有符合条件的岗位')).toBeVisible();

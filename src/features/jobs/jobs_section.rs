@@ -55,10 +55,11 @@ impl JobsData {
 /// Section frame: tabs, the page, and the sample-data note.
 #[component]
 pub fn JobsSection() -> impl IntoView {
+    let employers = queries::employers();
     let data = JobsData {
-        catalog: queries::catalog(),
+        catalog: queries::catalog(employers),
         fairs: crate::queries::all::<Fair>(),
-        employers: queries::employers(),
+        employers,
         saved: queries::saved_positions(),
         registrations: queries::my_registrations(),
         unsent: queries::unsent_interests(),
