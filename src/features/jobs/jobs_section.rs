@@ -55,11 +55,10 @@ impl JobsData {
 /// Section frame: tabs, the page, and the sample-data note.
 #[component]
 pub fn JobsSection() -> impl IntoView {
-    let employers = queries::employers();
     let data = JobsData {
-        catalog: queries::catalog(employers),
+        catalog: queries::catalog(),
         fairs: crate::queries::all::<Fair>(),
-        employers,
+        employers: queries::employers(),
         saved: queries::saved_positions(),
         registrations: queries::my_registrations(),
         unsent: queries::unsent_interests(),

@@ -173,24 +173,17 @@ impl Drop for PreviewRead {
     }
 }
 
-/// Every position with its employer's name and the search index over them,
-/// naming employers from the section's `employers` list rather than
-/// reading all of them a second time. Re-read (and re-indexed) only when
-/// positions or employers change.
-pub fn catalog(
-    employers: LocalResource<Result<Vec<Stored<Employer>>, AppError>>,
-) -> LocalResource<Result<Arc<Catalog>, AppError>> {
+/// Every position with its employer's name and the search index over them.
+/// Re-read (and re-indexed) only when positions or employers change.
+pub fn catalog() -> LocalResource<Result<Arc<Catalog>, AppError>> {
     let revisions = expect_context::<Revisions>();
     LocalResource::new(move || {
         revisions.track(Topic::Collection(Collection::Positions));
+        revisions.track(Topic::Collection(Collection::Employers));
         async move {
-            // Awaiting the list also re-runs the catalog when it changes.
-            let names = async { employers.await };
-            let positions = async {
-                after_first_screen().await;
-                records::list::<Position>().await.map_err(AppError::from)
-            };
-            let (positions, employers) = futures::try_join!(positions, names)?;
+            after_first_screen().await;
+            let (positions, employers) =
+                futures::try_join!(records::list::<Position>(), records::list::<Employer>())?;
             Ok(Arc::new(Catalog::build(
                 positions.into_iter().map(|s| (s.id, s.data)),
                 employers.into_iter().map(|s| (s.id, s.data.name)),
