@@ -137,16 +137,21 @@ impl FeedTail {
     /// Reads what was committed since the last refresh, if anything may have been.
     async fn catch_up(&self, source: &impl FeedSource) -> StoreResult<()> {
         let current = || self.writes.load(Ordering::Acquire);
-        if self.read_seen() == Some(current()) {
+        // Every write counted before this pull began must be in the tail.
+        let wanted = Some(current());
+        if self.read_seen() >= wanted {
             return Ok(());
         }
         let _one_at_a_time = self.refreshing.lock().await;
-        // Read before the queries: a write counted later is read by a later refresh.
-        let writes = current();
+        // A refresh that ran while this pull waited may have done the work:
+        // under a stream of writes, waiting pulls share one refresh each
+        // instead of running one after the other.
         let seen = self.read_seen();
-        if seen == Some(writes) {
+        if seen >= wanted {
             return Ok(());
         }
+        // Read before the queries: a write counted later is read by a later refresh.
+        let writes = current();
         let mut after = match seen {
             Some(_) => self.cached.read().expect("feed tail lock").head,
             None => {
@@ -176,7 +181,7 @@ impl FeedTail {
     pub fn covers(&self, since: u64) -> bool {
         let cached = self.cached.read().expect("feed tail lock");
         self.watching.load(Ordering::Acquire)
-            && cached.seen == Some(self.writes.load(Ordering::Acquire))
+            && cached.seen >= Some(self.writes.load(Ordering::Acquire))
             && since >= cached.floor
     }
 
@@ -198,7 +203,8 @@ impl Drop for WriteGuard<'_> {
 /// What the tail holds.
 #[derive(Debug, Default)]
 struct Cached {
-    /// The write count of the last completed refresh (`None`: never filled).
+    /// The write count read before the last completed refresh's queries
+    /// (`None`: never filled); write counts only grow.
     seen: Option<u64>,
     /// The tail is the whole feed after this sequence number.
     floor: u64,
