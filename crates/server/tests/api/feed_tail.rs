@@ -153,21 +153,7 @@ async fn an_instance_sees_what_another_instance_wrote() {
         ),
     )
     .await;
-    let deadline = Instant::now() + Duration::from_secs(10);
-    let seen = loop {
-        let page = other
-            .list_changes(head, 10, &Collection::ALL)
-            .await
-            .unwrap();
-        if !page.is_empty() {
-            break page;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "the other instance never saw the write"
-        );
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    };
+    let seen = first_changes_after(&other, head).await;
     assert_eq!(seen.len(), 1);
     assert_eq!(seen[0].id.to_string(), second);
     assert!(other.feed_tail().covers(head), "answered from its tail");
@@ -175,4 +161,67 @@ async fn an_instance_sees_what_another_instance_wrote() {
     other.close().await;
     app.store.close().await;
     schema.drop_schema().await;
+}
+
+#[tokio::test]
+async fn a_write_whose_announcement_was_lost_is_still_seen() {
+    let Some((app, schema)) = pg_app().await else {
+        return;
+    };
+    let admin = app.admin_token().await;
+    app.push_one(
+        Some(&admin),
+        upsert(
+            Collection::Employers,
+            &new_id(),
+            0,
+            valid(Collection::Employers),
+        ),
+    )
+    .await;
+    // The push's own announcement arrives shortly after its answer; let it
+    // be read first, so that only the lost one is left.
+    until_covered(&app.store, 0).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    until_covered(&app.store, 0).await;
+    let head = app.store.query_head().await.unwrap();
+
+    // A row written without the announcement, as if the listening
+    // connection had been dropped silently while another instance wrote it.
+    let id = new_id();
+    let raw = sqlx::PgPool::connect_with(schema.options()).await.unwrap();
+    sqlx::query(
+        "INSERT INTO records (collection, id, rev, seq, updated_at, deleted, data) \
+         VALUES ('employers', $1, 1, $2, 0, false, $3)",
+    )
+    .bind(&id)
+    .bind(i64::try_from(head + 1).unwrap())
+    .bind(valid(Collection::Employers).to_string())
+    .execute(&raw)
+    .await
+    .unwrap();
+    raw.close().await;
+
+    let seen = first_changes_after(&app.store, head).await;
+    assert_eq!(seen.len(), 1);
+    assert_eq!(seen[0].id.to_string(), id);
+
+    app.store.close().await;
+    schema.drop_schema().await;
+}
+
+/// Pulls after `since` until something comes (at most 10 s).
+async fn first_changes_after<S: Store>(store: &S, since: u64) -> Vec<FeedChange> {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let page = store
+            .list_changes(since, 10, &Collection::ALL)
+            .await
+            .unwrap();
+        if !page.is_empty() {
+            return page;
+        }
+        assert!(Instant::now() < deadline, "the write was never seen");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
 }

@@ -156,12 +156,16 @@ pub struct PgSchema {
 }
 
 impl PgSchema {
+    /// Connect options for this schema.
+    pub fn options(&self) -> PgConnectOptions {
+        PgConnectOptions::from_str(&self.url)
+            .expect("parse TEST_DATABASE_URL")
+            .options([("search_path", self.schema.as_str())])
+    }
+
     /// Another server instance's store on the same schema.
     pub async fn connect_another(&self) -> Postgres {
-        let options = PgConnectOptions::from_str(&self.url)
-            .expect("parse TEST_DATABASE_URL")
-            .options([("search_path", self.schema.as_str())]);
-        Postgres::connect_with(options)
+        Postgres::connect_with(self.options())
             .await
             .expect("connect postgres")
     }

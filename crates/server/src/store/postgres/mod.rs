@@ -36,11 +36,19 @@ use super::{
 };
 use crate::apply::PreparedMutation;
 
-/// The channel a committed record write is announced on.
-pub const FEED_CHANNEL: &str = "tongji_feed";
+/// The channel a committed record write is announced on, as SQL: one per
+/// schema, so that deployments (or tests) sharing a database do not wake
+/// each other.
+const FEED_CHANNEL: &str = "'tongji_feed_' || current_schema()";
 
 /// How long to wait before listening again after the connection failed.
 const LISTEN_RETRY: Duration = Duration::from_secs(1);
+
+/// Longest an instance answers from its tail without reading the feed
+/// again, announced or not: an idle listening connection can be dropped
+/// silently (a NAT or firewall timing it out), and its announcements with
+/// it. One small query a second bounds how stale a pull can be.
+const TAIL_TRUST: Duration = Duration::from_secs(1);
 
 /// The PostgreSQL store. Cloning shares the pool and the feed's tail.
 #[derive(Clone, Debug)]
@@ -66,6 +74,9 @@ impl Postgres {
             .connect_with(options.clone())
             .await?;
         sqlx::migrate!("./migrations/postgres").run(&pool).await?;
+        let channel: String = sqlx::query_scalar(&format!("SELECT {FEED_CHANNEL}"))
+            .fetch_one(&pool)
+            .await?;
         let listen_pool = PgPoolOptions::new()
             .max_connections(1)
             .connect_lazy_with(options);
@@ -73,8 +84,10 @@ impl Postgres {
         let tail = Arc::new(FeedTail::new(false));
         tokio::spawn(watch_other_instances(
             listen_pool.clone(),
+            channel,
             Arc::clone(&tail),
         ));
+        tokio::spawn(expire_tail(listen_pool.clone(), Arc::clone(&tail)));
         Ok(Postgres {
             pool,
             listen_pool,
@@ -131,9 +144,9 @@ impl FeedSource for Postgres {
 
 /// Counts every feed write announced on [`FEED_CHANNEL`], for as long as
 /// the pool is open. While it cannot listen, the tail is not trusted.
-async fn watch_other_instances(pool: PgPool, tail: Arc<FeedTail>) {
+async fn watch_other_instances(pool: PgPool, channel: String, tail: Arc<FeedTail>) {
     while !pool.is_closed() {
-        if let Ok(mut listener) = listen(&pool).await {
+        if let Ok(mut listener) = listen(&pool, &channel).await {
             tail.set_watching(true);
             // `Ok(None)`: the connection was lost and is listening again, so
             // announcements may have been missed; count that as a write too.
@@ -146,9 +159,18 @@ async fn watch_other_instances(pool: PgPool, tail: Arc<FeedTail>) {
     }
 }
 
-async fn listen(pool: &PgPool) -> sqlx::Result<PgListener> {
+/// Counts a write every [`TAIL_TRUST`], for as long as the pool is open.
+async fn expire_tail(pool: PgPool, tail: Arc<FeedTail>) {
+    let mut ticks = tokio::time::interval(TAIL_TRUST);
+    while !pool.is_closed() {
+        ticks.tick().await;
+        tail.note_write();
+    }
+}
+
+async fn listen(pool: &PgPool, channel: &str) -> sqlx::Result<PgListener> {
     let mut listener = PgListener::connect_with(pool).await?;
-    listener.listen(FEED_CHANNEL).await?;
+    listener.listen(channel).await?;
     Ok(listener)
 }
 

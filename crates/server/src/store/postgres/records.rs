@@ -22,9 +22,12 @@ pub const WRITE_LOCK: i64 = 0x746a_745f_7365_7131; // "tjt_seq1"
 /// In the same round trip it queues the announcement of the write, which
 /// PostgreSQL sends to the listening instances only if the transaction commits.
 pub async fn lock(conn: &mut PgConnection) -> StoreResult<()> {
-    sqlx::query("SELECT pg_advisory_xact_lock($1), pg_notify($2, '')")
+    let sql = format!(
+        "SELECT pg_advisory_xact_lock($1), pg_notify({}, '')",
+        super::FEED_CHANNEL
+    );
+    sqlx::query(&sql)
         .bind(WRITE_LOCK)
-        .bind(super::FEED_CHANNEL)
         .execute(&mut *conn)
         .await?;
     Ok(())
