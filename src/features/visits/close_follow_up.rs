@@ -59,13 +59,14 @@ pub fn FollowUpItem(
                 <span class=badge_class(state)>{move || state.describe(lang.get())}</span>
                 <span class="follow-up__action">{follow_up.action.clone()}</span>
             </div>
-            <p class="follow-up__meta">
+            <p class="follow-up__meta inline-facts">
                 {enterprise.map(|name| view! {
-                    <a href=format!("/visits/{visit_id}")>{name}</a>
-                    " · "
+                    <span><a href=format!("/visits/{visit_id}")>{name}</a></span>
                 })}
-                {t("责任人：", "Owner: ")} {follow_up.owner.clone()} " · "
-                {t("期限：", "Due: ")} {move || format::date_short(due, today(), lang.get())}
+                <span>{t("责任人：", "Owner: ")} {follow_up.owner.clone()}</span>
+                <span>
+                    {t("期限：", "Due: ")} {move || format::date_short(due, today(), lang.get())}
+                </span>
             </p>
             {(!history.is_empty()).then(|| view! {
                 <ol class="follow-up__history" aria-label=t("处理记录", "History")>
