@@ -76,23 +76,16 @@ impl FeedTail {
     /// store already learns of every write (true for a store no other
     /// process writes to).
     pub fn new(watching: bool) -> FeedTail {
-        FeedTail::with_limits(
-            watching,
-            Limits {
-                first_fill_seqs: FIRST_FILL_SEQS,
-                max_changes: MAX_CHANGES,
-                max_bytes: MAX_BYTES,
-            },
-        )
-    }
-
-    fn with_limits(watching: bool, limits: Limits) -> FeedTail {
         FeedTail {
             writes: AtomicU64::new(0),
             watching: AtomicBool::new(watching),
             cached: RwLock::new(Cached::default()),
             refreshing: tokio::sync::Mutex::new(()),
-            limits,
+            limits: Limits {
+                first_fill_seqs: FIRST_FILL_SEQS,
+                max_changes: MAX_CHANGES,
+                max_bytes: MAX_BYTES,
+            },
         }
     }
 
