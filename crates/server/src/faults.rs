@@ -1,7 +1,7 @@
 //! Fault injection for the process tests, off unless its environment
-//! variable is set: `TONGJI_FAULT_PUSH_PAUSE_MS` makes every pushed mutation
-//! wait inside the push's transaction, so a test can `kill -9` the server
-//! in the middle of a push deterministically.
+//! variable is set: `TONGJI_FAULT_PUSH_PAUSE_MS` makes a push wait that long
+//! per mutation after its writes, before its commit, so a test can `kill -9`
+//! the server in the middle of a push deterministically.
 
 use std::sync::OnceLock;
 use std::time::Duration;
@@ -16,9 +16,9 @@ fn push_pause() -> Option<Duration> {
     })
 }
 
-/// Called between the mutations of a push (inside its transaction).
-pub async fn between_mutations() {
+/// Called after a push of `mutations` has written them, before it commits.
+pub async fn pushed_uncommitted(mutations: usize) {
     if let Some(pause) = push_pause() {
-        tokio::time::sleep(pause).await;
+        tokio::time::sleep(pause * u32::try_from(mutations).unwrap_or(u32::MAX)).await;
     }
 }

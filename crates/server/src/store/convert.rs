@@ -47,6 +47,13 @@ pub fn data(text: Option<String>) -> StoreResult<Option<Value>> {
         .map_err(Into::into)
 }
 
+/// A mutation id as stored.
+pub fn mutation_id(text: &str) -> StoreResult<domain::ids::MutationId> {
+    Ok(text
+        .parse::<domain::ids::MutationId>()
+        .context("bad mutation id in the database")?)
+}
+
 /// Checks stored JSON data and keeps it as text.
 pub fn raw_data(text: Option<String>) -> StoreResult<Option<Box<RawValue>>> {
     text.map(|t| RawValue::from_string(t).context("bad JSON in the database"))

@@ -21,6 +21,7 @@
 
 mod convert;
 pub mod postgres;
+pub mod push;
 pub mod sqlite;
 pub mod tail;
 

@@ -16,6 +16,8 @@
 mod records;
 mod rows;
 
+super::push::impl_push_tx!(sqlx::Postgres, sqlx::PgConnection, rows);
+
 use std::str::FromStr;
 use std::sync::Arc;
 use std::time::Duration;
@@ -375,11 +377,7 @@ impl Store for Postgres {
     ) -> StoreResult<Vec<MutationResult>> {
         let _counted = self.tail.write_guard();
         let mut tx = self.begin_locked().await?;
-        let mut results = Vec::with_capacity(mutations.len());
-        for prepared in mutations {
-            results.push(records::put_mutation(&mut tx, role, prepared).await?);
-            crate::faults::between_mutations().await;
-        }
+        let results = super::push::put_mutations(&mut *tx, role, mutations).await?;
         tx.commit().await?;
         Ok(results)
     }

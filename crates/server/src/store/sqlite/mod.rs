@@ -9,6 +9,8 @@
 mod records;
 mod rows;
 
+super::push::impl_push_tx!(sqlx::Sqlite, sqlx::SqliteConnection, rows);
+
 use std::path::Path;
 use std::str::FromStr;
 use std::sync::Arc;
@@ -318,11 +320,7 @@ impl Store for Sqlite {
     ) -> StoreResult<Vec<MutationResult>> {
         let _counted = self.tail.write_guard();
         let mut tx = self.begin_write().await?;
-        let mut results = Vec::with_capacity(mutations.len());
-        for prepared in mutations {
-            results.push(records::put_mutation(&mut tx, role, prepared).await?);
-            crate::faults::between_mutations().await;
-        }
+        let results = super::push::put_mutations(&mut *tx, role, mutations).await?;
         tx.commit().await?;
         Ok(results)
     }

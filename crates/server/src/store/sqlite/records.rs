@@ -1,15 +1,11 @@
-//! Record writes inside one SQLite write transaction (shared by pushes and seeding).
+//! Record reads and the seed's write (pushes: [`crate::store::push`]).
 
-use domain::collection::{Collection, Role};
+use domain::collection::Collection;
 use domain::ids::RecordId;
-use domain::sync::MutationResult;
 use domain::time::Timestamp;
-use serde_json::Value;
-use sqlx::{Row, SqliteConnection};
+use sqlx::SqliteConnection;
 
 use super::rows;
-use crate::apply::{self, PreparedMutation, Write};
-use crate::store::convert::{self, from_sql_int, to_sql_int};
 use crate::store::{SeedRecord, StoreResult, StoredRecord};
 
 /// The latest version of a record, if any.
@@ -30,115 +26,6 @@ pub async fn load_current(
     row.as_ref().map(rows::record).transpose()
 }
 
-/// The data of a past revision (`None` if unknown or a tombstone).
-pub async fn version_data(
-    conn: &mut SqliteConnection,
-    collection: Collection,
-    id: RecordId,
-    rev: u64,
-) -> StoreResult<Option<Value>> {
-    let row =
-        sqlx::query("SELECT data FROM record_versions WHERE collection = ? AND id = ? AND rev = ?")
-            .bind(collection.as_str())
-            .bind(id.to_string())
-            .bind(to_sql_int(rev)?)
-            .fetch_optional(&mut *conn)
-            .await?;
-    match row {
-        Some(row) => convert::data(row.try_get("data")?),
-        None => Ok(None),
-    }
-}
-
-/// Stores a new latest version with the next sequence number, and keeps it in the history.
-/// The caller holds the write lock (`BEGIN IMMEDIATE`), so sequence numbers
-/// are taken and committed in order.
-pub async fn write_version(
-    conn: &mut SqliteConnection,
-    collection: Collection,
-    id: RecordId,
-    w: &Write,
-) -> StoreResult<u64> {
-    let seq: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(seq), 0) + 1 FROM records")
-        .fetch_one(&mut *conn)
-        .await?;
-    let data = convert::data_text(w.data.as_ref());
-    let id = id.to_string();
-    sqlx::query(
-        "INSERT INTO records (collection, id, rev, seq, updated_at, deleted, data) VALUES (?, ?, ?, ?, ?, ?, ?) \
-         ON CONFLICT (collection, id) DO UPDATE SET rev = excluded.rev, seq = excluded.seq, \
-         updated_at = excluded.updated_at, deleted = excluded.deleted, data = excluded.data",
-    )
-    .bind(collection.as_str())
-    .bind(&id)
-    .bind(to_sql_int(w.rev)?)
-    .bind(seq)
-    .bind(w.updated_at.millis())
-    .bind(w.deleted)
-    .bind(&data)
-    .execute(&mut *conn)
-    .await?;
-    sqlx::query(
-        "INSERT INTO record_versions (collection, id, rev, updated_at, deleted, data) VALUES (?, ?, ?, ?, ?, ?) \
-         ON CONFLICT (collection, id, rev) DO UPDATE SET updated_at = excluded.updated_at, \
-         deleted = excluded.deleted, data = excluded.data",
-    )
-    .bind(collection.as_str())
-    .bind(&id)
-    .bind(to_sql_int(w.rev)?)
-    .bind(w.updated_at.millis())
-    .bind(w.deleted)
-    .bind(&data)
-    .execute(&mut *conn)
-    .await?;
-    convert::from_sql_int(seq)
-}
-
-/// Applies one mutation inside the caller's write transaction (which holds
-/// the write lock): duplicate check, current record, merge base, decision,
-/// write, and the idempotency row. The caller commits.
-pub async fn put_mutation(
-    conn: &mut SqliteConnection,
-    role: Option<Role>,
-    prepared: &PreparedMutation,
-) -> StoreResult<MutationResult> {
-    let m = &prepared.mutation;
-    let seen = sqlx::query("SELECT rev FROM mutations WHERE mutation_id = ?")
-        .bind(m.mutation_id.to_string())
-        .fetch_optional(&mut *conn)
-        .await?;
-    if let Some(row) = seen {
-        let rev: Option<i64> = row.try_get("rev")?;
-        return Ok(apply::duplicate(
-            m.mutation_id,
-            rev.map(from_sql_int).transpose()?,
-        ));
-    }
-    let current = load_current(conn, m.collection, m.id).await?;
-    let base = match apply::base_rev_needed(m, current.as_ref()) {
-        Some(rev) => version_data(conn, m.collection, m.id, rev).await?,
-        None => None,
-    };
-    let decision = apply::decide(role, prepared, current.as_ref(), base.as_ref());
-    if let Some(write) = &decision.write {
-        write_version(conn, m.collection, m.id, write).await?;
-    }
-    if decision.remember {
-        sqlx::query(
-                "INSERT INTO mutations (mutation_id, collection, record_id, status, rev, applied_at) VALUES (?, ?, ?, ?, ?, ?)",
-            )
-            .bind(m.mutation_id.to_string())
-            .bind(m.collection.as_str())
-            .bind(m.id.to_string())
-            .bind(apply::status_name(decision.result.status))
-            .bind(decision.result.rev.map(to_sql_int).transpose()?)
-            .bind(crate::clock::now().millis())
-            .execute(&mut *conn)
-            .await?;
-    }
-    Ok(decision.result)
-}
-
 /// Writes the seed at revision 1 unless the "seeded" flag is set, then sets
 /// it; existing records are left alone. The caller commits.
 pub async fn put_seed(
@@ -152,20 +39,7 @@ pub async fn put_seed(
     if done.is_some() {
         return Ok(false);
     }
-    for record in seed {
-        if load_current(conn, record.collection, record.id)
-            .await?
-            .is_none()
-        {
-            let write = Write {
-                rev: 1,
-                updated_at: at,
-                deleted: false,
-                data: Some(record.data.clone()),
-            };
-            write_version(conn, record.collection, record.id, &write).await?;
-        }
-    }
+    crate::store::push::put_seed_records(&mut *conn, seed, at).await?;
     sqlx::query("INSERT INTO meta (key, value) VALUES ('seeded', ?)")
         .bind(at.to_string())
         .execute(&mut *conn)
