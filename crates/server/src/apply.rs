@@ -1,10 +1,10 @@
 //! What a pushed mutation does to the stored record: the push rules of the
 //! sync contract, as one pure function shared by both store backends.
 //!
-//! A backend runs, inside one locked transaction: look the mutation id up
-//! (a hit is a [`duplicate`]), read the current record, read the version the
-//! client edited if [`base_rev_needed`] asks for it, call [`decide`], and write
-//! what it returns. Nothing here touches the database.
+//! For each mutation of a batch, in order, [`crate::store::push`] looks the
+//! mutation id up (a hit is a [`duplicate`]), takes the current record and
+//! the version the client edited if [`base_rev_needed`] asks for it, calls
+//! [`decide`], and writes what it returns. Nothing here touches the database.
 
 use domain::collection::{Collection, Role, WriteKind};
 use domain::ids::MutationId;

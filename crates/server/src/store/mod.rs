@@ -5,8 +5,9 @@
 //! server instances) once at startup. Each backend owns its SQL, its
 //! migrations (`migrations/{sqlite,postgres}/`, same names) and its row
 //! mapping (`rows.rs`). The rules that decide what a pushed mutation does live
-//! in [`crate::apply`] and are shared by both, so the backends only differ in
-//! how they read, lock and write.
+//! in [`crate::apply`], and a pushed batch's bulk reads and writes in
+//! [`push`]; both are shared, so the backends only differ in how they lock
+//! and connect.
 //!
 //! Ordering guarantee of the changes feed: every write of a record happens in
 //! a transaction that takes one global write lock first, then allocates the
