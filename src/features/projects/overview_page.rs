@@ -228,9 +228,10 @@ fn ProjectCard(project: Stored<Project>) -> impl IntoView {
                     <strong class="project-card__name">{p.name.clone()}</strong>
                     <StatusBadge status=p.status slipping=slipping />
                 </div>
-                <p class="muted">
-                    {move || level.label(lang.get())} " · " {p.owner_unit.clone()}
-                    {p.investment.map(|i| format!(" · {}", format::yuan(i * 10_000.0)))}
+                <p class="muted inline-facts">
+                    <span>{move || level.label(lang.get())}</span>
+                    <span>{p.owner_unit.clone()}</span>
+                    {p.investment.map(|i| view! { <span>{format::yuan(i * 10_000.0)}</span> })}
                 </p>
                 <div class="progress-line" role="img" aria-label=move || format!("{done}/{total}")>
                     <svg viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true">

@@ -239,9 +239,10 @@ pub fn EnterpriseListPage() -> impl IntoView {
                                 <li>
                                     <a class="ledger__item" href=href>
                                         <span class="ledger__name">{d.name.clone()}</span>
-                                        <span class="ledger__meta">
-                                            {d.industry.clone()} " · " {d.community.clone()}
-                                            {d.size.map(|s| view! { " · " {move || s.label(lang.get())} })}
+                                        <span class="ledger__meta inline-facts">
+                                            <span>{d.industry.clone()}</span>
+                                            <span>{d.community.clone()}</span>
+                                            {d.size.map(|s| view! { <span>{move || s.label(lang.get())}</span> })}
                                         </span>
                                         <span class="ledger__badges">
                                             {if d.enrolled {

@@ -76,9 +76,11 @@ fn VisitDetail(record: Stored<Visit>) -> impl IntoView {
                 <div>
                     <h1 class="page__title">{t("走访记录", "Visit record")}</h1>
                     <p class="page__sub">
-                        <a href=format!("/visits/enterprises/{enterprise_id}")>{enterprise_name}</a>
-                        " · " {move || format!("{} {}", format::date_short(date, today(), lang.get()), format::weekday(date, lang.get()))}
-                        " · " {v.staff.clone()}
+                        <span class="inline-facts">
+                            <span><a href=format!("/visits/enterprises/{enterprise_id}")>{enterprise_name}</a></span>
+                            <span>{move || format!("{} {}", format::date_short(date, today(), lang.get()), format::weekday(date, lang.get()))}</span>
+                            <span>{v.staff.clone()}</span>
+                        </span>
                         {record.pending.then(|| view! { " " <span class="badge badge--warn">{t("待同步", "Not synced")}</span> })}
                     </p>
                 </div>
