@@ -247,9 +247,9 @@ fn ProjectCard(project: Stored<Project>) -> impl IntoView {
                     </span>
                 </div>
                 {next.map(|(name, state, planned)| view! {
-                    <p class=if matches!(state, MilestoneState::Slipping { .. }) { "project-card__next danger" } else { "project-card__next" }>
-                        {move || if lang.get() == Lang::Zh { "下一节点：" } else { "Next: " }} {name.clone()} " · "
-                        {move || format::date_short(planned, today, lang.get())}
+                    <p class=if matches!(state, MilestoneState::Slipping { .. }) { "project-card__next inline-facts danger" } else { "project-card__next inline-facts" }>
+                        <span>{move || if lang.get() == Lang::Zh { "下一节点：" } else { "Next: " }} {name.clone()}</span>
+                        <span>{move || format::date_short(planned, today, lang.get())}</span>
                     </p>
                 })}
                 {p.sample.then(|| view! { <span class="badge badge--muted">{t("示例", "Sample")}</span> })}
