@@ -29,9 +29,10 @@ pub type VersionKey = (Collection, RecordId, u64);
 /// parameters (SQLite 32,766; PostgreSQL 65,535) at seven columns a row.
 pub const ROWS_PER_STATEMENT: usize = 500;
 
-/// What a backend's write transaction (holding the write lock) does for a
-/// push. Crate-private, so the futures' `Send` follows from each backend's
-/// own implementation.
+/// The record statements of a backend's connection: what a push does
+/// inside its write transaction (holding the write lock); `current` also
+/// serves single-record reads. Crate-private, so the futures' `Send`
+/// follows from each backend's own implementation.
 pub(crate) trait PushTx {
     /// The revision each already-applied mutation id produced.
     async fn seen(&mut self, ids: &[MutationId]) -> StoreResult<HashMap<MutationId, Option<u64>>>;

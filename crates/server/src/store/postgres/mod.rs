@@ -31,6 +31,7 @@ use sqlx::postgres::{PgConnectOptions, PgListener, PgPool, PgPoolOptions};
 use sqlx::Row;
 
 use super::convert::{from_sql_int, to_sql_int};
+use super::push::PushTx;
 use super::tail::{FeedSource, FeedTail};
 use super::{
     AttemptCounts, Blob, FeedChange, NewUser, SeedRecord, SessionUser, Store, StoreResult,
@@ -365,9 +366,8 @@ impl Store for Postgres {
 
     async fn get_record(&self, collection: Collection, id: RecordId) -> StoreResult<StoredRecord> {
         let mut conn = self.pool.acquire().await?;
-        records::load_current(&mut conn, collection, id)
-            .await?
-            .ok_or(super::StoreError::NotFound)
+        let mut found = conn.current(&[(collection, id)]).await?;
+        found.pop().ok_or(super::StoreError::NotFound)
     }
 
     async fn put_mutations(

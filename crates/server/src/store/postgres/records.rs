@@ -1,12 +1,9 @@
-//! The write lock, record reads and the seed's write (pushes: [`crate::store::push`]).
+//! The write lock and the seed's write (pushes and record reads: [`crate::store::push`]).
 
-use domain::collection::Collection;
-use domain::ids::RecordId;
 use domain::time::Timestamp;
 use sqlx::PgConnection;
 
-use super::rows;
-use crate::store::{SeedRecord, StoreResult, StoredRecord};
+use crate::store::{SeedRecord, StoreResult};
 
 /// Key of the transaction-scoped advisory lock every record write takes first.
 pub const WRITE_LOCK: i64 = 0x746a_745f_7365_7131; // "tjt_seq1"
@@ -27,24 +24,6 @@ pub async fn lock(conn: &mut PgConnection) -> StoreResult<()> {
         .execute(&mut *conn)
         .await?;
     Ok(())
-}
-
-/// The latest version of a record, if any.
-pub async fn load_current(
-    conn: &mut PgConnection,
-    collection: Collection,
-    id: RecordId,
-) -> StoreResult<Option<StoredRecord>> {
-    let sql = format!(
-        "SELECT {} FROM records WHERE collection = $1 AND id = $2",
-        rows::RECORD_COLUMNS
-    );
-    let row = sqlx::query(&sql)
-        .bind(collection.as_str())
-        .bind(id.to_string())
-        .fetch_optional(&mut *conn)
-        .await?;
-    row.as_ref().map(rows::record).transpose()
 }
 
 /// Writes the seed at revision 1 unless the "seeded" flag is set, then sets
