@@ -11,5 +11,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 mod store;
 #[path = "web/photos.rs"]
 mod wphotos;
+#[path = "web/pulled.rs"]
+mod wpulled;
 #[path = "web/push.rs"]
 mod wpush;

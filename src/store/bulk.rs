@@ -2,7 +2,7 @@
 //! requests as the data allows: the sync layer's pages and push batches
 //! touch hundreds of records at a time.
 
-use super::codec;
+use super::codec::{self, RowOut};
 use super::error::{StoreError, StoreResult};
 use super::records::{key, key_span};
 use domain::collection::Collection;
@@ -24,9 +24,30 @@ pub(super) fn put_records<'a, 'r>(
 ) -> StoreResult<impl std::future::Future<Output = StoreResult<()>> + 'a> {
     let records: Vec<_> = records.collect();
     let objects = codec::records_to_js(records.iter().copied());
+    put_objects(
+        tx,
+        records.iter().map(|(c, _, _)| *c).zip(objects).collect(),
+    )
+}
+
+/// Puts ready-made stored rows (see [`put_records`]).
+pub(super) fn put_rows<'a>(
+    tx: &'a Transaction,
+    rows: Vec<(Collection, RowOut)>,
+) -> StoreResult<impl std::future::Future<Output = StoreResult<()>> + 'a> {
+    let (collections, rows): (Vec<Collection>, Vec<RowOut>) = rows.into_iter().unzip();
+    let objects = codec::rows_to_js(&rows);
+    put_objects(tx, collections.into_iter().zip(objects).collect())
+}
+
+/// Puts each store's objects with one `put_all`.
+fn put_objects(
+    tx: &Transaction,
+    objects: Vec<(Collection, JsValue)>,
+) -> StoreResult<impl std::future::Future<Output = StoreResult<()>> + '_> {
     let mut by_store: BTreeMap<Collection, Vec<JsValue>> = BTreeMap::new();
-    for ((collection, _, _), object) in records.iter().zip(objects) {
-        by_store.entry(*collection).or_default().push(object);
+    for (collection, object) in objects {
+        by_store.entry(collection).or_default().push(object);
     }
     let puts = by_store
         .into_iter()

@@ -13,14 +13,17 @@
 //! clone, write and read back for a first sync or a cold start.
 
 use super::error::{StoreError, StoreResult};
+use super::json_fields;
 use super::schema::{index_property, indexes};
 use domain::collection::Collection;
 use domain::ids::RecordId;
 use domain::merge::{Conflict, CONFLICTS_KEY};
 use domain::replica::LocalRecord;
+use domain::sync::Change;
 use domain::time::Timestamp;
 use js_sys::{Array, Object, Reflect};
 use serde::de::DeserializeOwned;
+use serde_json::value::RawValue;
 use serde_json::Value;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -96,7 +99,7 @@ const BASE_IS_DATA: &str = "";
 
 /// A record's stored object as JSON (see [`records_to_js`]).
 #[derive(serde::Serialize)]
-struct RowOut {
+pub(crate) struct RowOut {
     id: String,
     rev: u64,
     updated_at: i64,
@@ -112,10 +115,6 @@ struct RowOut {
 
 fn row_out(collection: Collection, id: RecordId, record: &LocalRecord) -> RowOut {
     let (data, conflicts) = split_conflicts(&record.data);
-    let index = indexes(collection)
-        .iter()
-        .filter_map(|spec| Some((index_property(spec), index_key(data.get(spec.field))?)))
-        .collect();
     RowOut {
         id: id.to_string(),
         rev: record.rev,
@@ -131,8 +130,59 @@ fn row_out(collection: Collection, id: RecordId, record: &LocalRecord) -> RowOut
                 to_json(base)
             }
         }),
-        index,
+        index: index_entries(collection, |field| data.get(field)),
     }
+}
+
+/// The `ix_*` properties of a record whose data has `field`'s values.
+fn index_entries<'v>(
+    collection: Collection,
+    field: impl Fn(&str) -> Option<&'v Value>,
+) -> BTreeMap<String, Value> {
+    indexes(collection)
+        .iter()
+        .filter_map(|spec| Some((index_property(spec), index_key(field(spec.field))?)))
+        .collect()
+}
+
+/// The stored object of a record pulled onto a device that has no copy of
+/// it, made from its data's JSON text as pulled: what [`row_out`] makes of
+/// `domain::replica::apply_pulled`'s record for it (server revision, not
+/// pending, base equal to the data), without parsing the whole data and
+/// writing it out again, which was most of a first sync's work in wasm.
+/// `None` for a tombstone, and for data that is not a JSON object or that
+/// carries conflicts: those take the path that parses them.
+pub(crate) fn pulled_row(change: &Change<Box<RawValue>>) -> Option<RowOut> {
+    if change.deleted {
+        return None;
+    }
+    let specs = indexes(change.collection);
+    let wanted: Vec<&str> = specs
+        .iter()
+        .map(|spec| spec.field)
+        .chain([CONFLICTS_KEY])
+        .collect();
+    let found = json_fields::top_level(change.data.get(), &wanted)?;
+    if found.iter().any(|(i, _)| wanted[*i] == CONFLICTS_KEY) {
+        return None;
+    }
+    let value_of = |field: &str| {
+        found
+            .iter()
+            .find(|(i, _)| wanted[*i] == field)
+            .map(|(_, v)| v)
+    };
+    Some(RowOut {
+        id: change.id.to_string(),
+        rev: change.rev,
+        updated_at: change.updated_at.millis(),
+        deleted: 0,
+        pending: 0,
+        data: change.data.get().to_owned(),
+        conflicts: None,
+        base: Some(BASE_IS_DATA.to_owned()),
+        index: index_entries(change.collection, value_of),
+    })
 }
 
 /// Builds the stored objects of many records: one JSON text made in wasm
@@ -146,6 +196,11 @@ pub(crate) fn records_to_js<'a>(
         .into_iter()
         .map(|(collection, id, record)| row_out(collection, id, record))
         .collect();
+    rows_to_js(&rows)
+}
+
+/// The stored objects of rows (see [`records_to_js`]).
+pub(crate) fn rows_to_js(rows: &[RowOut]) -> Vec<JsValue> {
     let parsed = js_sys::JSON::parse(&to_json(&rows)).expect("serde_json writes valid JSON");
     Array::from(&parsed).iter().collect()
 }

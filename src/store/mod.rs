@@ -12,6 +12,7 @@ mod bulk;
 mod codec;
 mod db;
 mod error;
+mod json_fields;
 mod notify;
 pub mod schema;
 

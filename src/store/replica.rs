@@ -2,7 +2,8 @@
 //! pulled pages and the server's answers to a push, with
 //! `domain::replica`'s rules, each page or batch in one transaction.
 
-use super::bulk::{put_records, read_records};
+use super::bulk::{put_records, put_rows, read_records};
+use super::codec::{self, RowOut};
 use super::db::db;
 use super::error::{StoreError, StoreResult};
 use super::notify::{announce_in_batch, Topic};
@@ -18,6 +19,7 @@ use domain::sync::{Change, Mutation, MutationResult};
 use futures::future::{try_join_all, LocalBoxFuture};
 use futures::FutureExt;
 use rexie::{KeyRange, Store, TransactionMode};
+use serde_json::value::RawValue;
 use serde_json::Value;
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
@@ -44,11 +46,11 @@ pub async fn checkpoint() -> StoreResult<u64> {
 pub struct Present(RefCell<HashSet<(Collection, RecordId)>>);
 
 impl Present {
-    fn holds(&self, change: &Change) -> bool {
+    fn holds<D>(&self, change: &Change<D>) -> bool {
         self.0.borrow().contains(&(change.collection, change.id))
     }
 
-    fn note(&self, changes: &[Change]) {
+    fn note<D>(&self, changes: &[Change<D>]) {
         self.0
             .borrow_mut()
             .extend(changes.iter().map(|c| (c.collection, c.id)));
@@ -83,7 +85,7 @@ pub async fn present() -> StoreResult<Present> {
 
 /// Applies one pulled page and its new checkpoint in one transaction.
 /// Returns how many records changed.
-pub async fn apply_pull_page(changes: &[Change], next: u64) -> StoreResult<usize> {
+pub async fn apply_pull_page(changes: &[PulledChange], next: u64) -> StoreResult<usize> {
     apply_page(changes, None, next, None)
         .await
         .map(|applied| applied.unwrap_or_default())
@@ -109,12 +111,28 @@ pub struct PageGuard<'a> {
 /// read back; the others are written as soon as the page starts, so the
 /// browser prepares them while the previous page still commits.
 pub async fn apply_pull_page_after(
-    changes: &[Change],
+    changes: &[PulledChange],
     guard: PageGuard<'_>,
     next: u64,
     present: Option<&Present>,
 ) -> StoreResult<Option<usize>> {
     apply_page(changes, Some(guard), next, present).await
+}
+
+/// A pulled change, its data still the JSON text it came as.
+pub type PulledChange = Change<Box<RawValue>>;
+
+/// A pulled change with its data parsed, for merging.
+fn parsed(change: &PulledChange) -> StoreResult<Change> {
+    Ok(Change {
+        collection: change.collection,
+        id: change.id,
+        rev: change.rev,
+        seq: change.seq,
+        updated_at: change.updated_at,
+        deleted: change.deleted,
+        data: codec::parse_json(change.data.get(), "pulled record")?,
+    })
 }
 
 /// The part of the stored session a page guard compares.
@@ -124,7 +142,7 @@ struct StoredToken {
 }
 
 async fn apply_page(
-    changes: &[Change],
+    changes: &[PulledChange],
     guard: Option<PageGuard<'_>>,
     next: u64,
     present: Option<&Present>,
@@ -149,22 +167,27 @@ async fn apply_page(
     let conflicts = tx.store(CONFLICTS)?;
 
     // Records this device may hold are read and merged; the others are
-    // stored as pulled. (A pulled record carrying conflicts, which the
-    // server never sends, would take the careful path too.)
-    let (known, fresh): (Vec<&Change>, Vec<&Change>) = changes.iter().partition(|ch| {
-        present.is_none_or(|p| p.holds(ch)) || !domain::merge::stored_conflicts(&ch.data).is_empty()
-    });
+    // stored as pulled, made from their data's JSON text without parsing it
+    // (data carrying conflicts, which the server never sends, takes the
+    // careful path too).
+    let mut known: Vec<Change> = Vec::new();
+    let mut fresh: Vec<(Collection, RowOut)> = Vec::new();
+    for change in changes {
+        if present.is_some_and(|p| !p.holds(change)) {
+            if change.deleted {
+                // Nothing here to remove.
+                continue;
+            }
+            if let Some(row) = codec::pulled_row(change) {
+                fresh.push((change.collection, row));
+                continue;
+            }
+        }
+        known.push(parsed(change)?);
+    }
     if let Some(present) = present {
         present.note(changes);
     }
-    let fresh: Vec<(Collection, RecordId, LocalRecord)> = fresh
-        .into_iter()
-        .filter_map(|ch| match apply_pulled(ch.collection, None, ch) {
-            PullOutcome::Store(record) => Some((ch.collection, ch.id, record)),
-            // Nothing here to remove.
-            PullOutcome::Remove => None,
-        })
-        .collect();
 
     // Issued in this order, so IndexedDB runs them in this order: the
     // checkpoint check first.
@@ -182,7 +205,7 @@ async fn apply_page(
         )
     };
     let reads = read_records(&tx, known.iter().map(|ch| (ch.collection, ch.id)));
-    let fresh_stored = put_records(&tx, fresh.iter().map(|(c, id, r)| (*c, *id, r)))?;
+    let fresh_stored = put_rows(&tx, fresh)?;
     let (in_order, current, ()) = futures::try_join!(in_order, reads, fresh_stored)?;
     if !in_order {
         tx.abort().await?;
@@ -191,7 +214,7 @@ async fn apply_page(
 
     let mut deletes = Vec::new();
     let mut puts = Vec::with_capacity(known.len());
-    for (change, current) in known.into_iter().zip(current) {
+    for (change, current) in known.iter().zip(current) {
         let store = store_of(change.collection);
         let had_conflicts = current
             .as_ref()

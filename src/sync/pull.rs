@@ -3,9 +3,9 @@
 use super::engine::{Progress, Stage};
 use super::error::SyncError;
 use super::transport::{self, Pulled};
-use crate::store::replica::{self, PageGuard};
+use crate::store::replica::{self, PageGuard, PulledChange};
 use crate::store::{StoreError, StoreResult};
-use domain::sync::Change;
+
 use futures::channel::oneshot;
 use std::rc::Rc;
 
@@ -91,7 +91,7 @@ type Applying = oneshot::Receiver<StoreResult<Option<usize>>>;
 /// Applies a page in a task of its own, which starts at once and runs on
 /// even if this run stops early (its guard decides whether it lands).
 fn spawn_apply(
-    changes: Vec<Change>,
+    changes: Vec<PulledChange>,
     (after, token): (u64, Option<String>),
     next: u64,
     present: Option<Rc<replica::Present>>,

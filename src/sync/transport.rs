@@ -5,6 +5,7 @@ use domain::api::{ErrorBody, LoginRequest, LoginResponse};
 use domain::sync::{PullResponse, PushRequest, PushResponse};
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
+use serde_json::value::RawValue;
 
 fn authorised(builder: RequestBuilder, token: Option<&str>) -> RequestBuilder {
     match token {
@@ -39,8 +40,8 @@ fn network(e: gloo_net::Error) -> SyncError {
 
 /// A pulled page and the server's newest sequence number (for progress).
 pub struct Pulled {
-    /// The page.
-    pub page: PullResponse,
+    /// The page, each change's data still its JSON text.
+    pub page: PullResponse<Box<RawValue>>,
     /// The newest sequence number visible to this caller, if the server said.
     pub head: Option<u64>,
 }

@@ -140,8 +140,8 @@ fn after(n: u64) -> replica::PageGuard<'static> {
     }
 }
 
-fn change(id: RecordId, rev: u64, seq: u64, data: serde_json::Value) -> Change {
-    Change {
+fn change(id: RecordId, rev: u64, seq: u64, data: serde_json::Value) -> replica::PulledChange {
+    pulled(Change {
         collection: Collection::Enterprises,
         id,
         rev,
@@ -149,6 +149,19 @@ fn change(id: RecordId, rev: u64, seq: u64, data: serde_json::Value) -> Change {
         updated_at: at(10_000 + seq as i64),
         deleted: data.is_null(),
         data,
+    })
+}
+
+/// A change as a pull delivers it: its data as JSON text.
+fn pulled(change: Change) -> replica::PulledChange {
+    Change {
+        data: serde_json::value::RawValue::from_string(change.data.to_string()).unwrap(),
+        collection: change.collection,
+        id: change.id,
+        rev: change.rev,
+        seq: change.seq,
+        updated_at: change.updated_at,
+        deleted: change.deleted,
     }
 }
 
@@ -633,7 +646,11 @@ async fn bulk_written_records_read_back_whole_by_every_path() {
                 "posted_on": format!("2026-11-{:02}", 1 + i % 28), "sample": false}),
         });
     }
-    assert_eq!(replica::apply_pull_page(&page, 31).await.unwrap(), 31);
+    let pulled_page: Vec<_> = page.iter().cloned().map(pulled).collect();
+    assert_eq!(
+        replica::apply_pull_page(&pulled_page, 31).await.unwrap(),
+        31
+    );
 
     let all = records::list::<Position>().await.unwrap();
     assert_eq!(all.len(), 30);
@@ -690,7 +707,7 @@ async fn bulk_written_records_read_back_whole_by_every_path() {
         seq: 40,
         ..page[1].clone()
     };
-    replica::apply_pull_page(&[gone], 40).await.unwrap();
+    replica::apply_pull_page(&[pulled(gone)], 40).await.unwrap();
     assert_eq!(records::list::<Position>().await.unwrap().len(), 29);
     assert!(records::get::<Position>(positions[0])
         .await

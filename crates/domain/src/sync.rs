@@ -43,9 +43,11 @@ impl PullQuery {
     }
 }
 
-/// One changed record in the pull feed.
+/// One changed record in the pull feed. `D` is how its data is held: a
+/// parsed `Value`, or (where it is only passed on, e.g. stored as pulled)
+/// its JSON text as it came, such as `Box<serde_json::value::RawValue>`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Change {
+pub struct Change<D = Value> {
     /// Its collection.
     pub collection: Collection,
     /// Its id.
@@ -59,14 +61,14 @@ pub struct Change {
     /// A tombstone: the record was deleted.
     pub deleted: bool,
     /// The record's data; `null` for a tombstone.
-    pub data: Value,
+    pub data: D,
 }
 
-/// Answer of `GET /api/sync/pull`.
+/// Answer of `GET /api/sync/pull` (`D` as in [`Change`]).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct PullResponse {
+pub struct PullResponse<D = Value> {
     /// Changes in ascending `seq` order.
-    pub changes: Vec<Change>,
+    pub changes: Vec<Change<D>>,
     /// The checkpoint to send as `since` next time.
     pub next: u64,
     /// Whether more changes are waiting (ask again right away).

@@ -5,28 +5,18 @@ use axum::http::HeaderValue;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use domain::collection::Collection;
-use domain::sync::{PullQuery, PushRequest, PushResponse, PUSH_MAX_MUTATIONS};
-use serde::Serialize;
+use domain::sync::{PullQuery, PullResponse, PushRequest, PushResponse, PUSH_MAX_MUTATIONS};
 
 use crate::apply::PreparedMutation;
 use crate::auth::MaybeAuthUser;
 use crate::error::{ApiError, ApiJson, ApiQuery, ApiResult};
 use crate::state::AppState;
-use crate::store::{FeedChange, Store};
+use crate::store::Store;
 
 /// Header giving the feed's newest sequence number when more pages wait, so
 /// a client can show a determinate progress bar on its first sync. Small
 /// deltas (no more pages) skip the extra query.
 pub const HEAD_HEADER: &str = "x-sync-head";
-
-/// `domain::sync::PullResponse` as the server writes it: the changes keep
-/// their stored JSON text (see [`FeedChange`]).
-#[derive(Serialize)]
-struct PullPage {
-    changes: Vec<FeedChange>,
-    next: u64,
-    more: bool,
-}
 
 /// A page of the changes feed after `since`, limited to what the caller may
 /// read (public collections when anonymous).
@@ -58,7 +48,7 @@ pub async fn pull<S: Store>(
     } else {
         None
     };
-    let mut response = Json(PullPage {
+    let mut response = Json(PullResponse {
         changes: rows,
         next,
         more,

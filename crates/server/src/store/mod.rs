@@ -31,7 +31,6 @@ use domain::collection::{Collection, Role};
 use domain::ids::RecordId;
 use domain::sync::MutationResult;
 use domain::time::Timestamp;
-use serde::Serialize;
 use serde_json::value::RawValue;
 use serde_json::Value;
 
@@ -138,26 +137,10 @@ pub struct StoredRecord {
 }
 
 /// One entry of the pull feed, straight from the database: the data stays
-/// the JSON text it was stored as, so answering a pull validates it but
-/// builds no `serde_json::Value` and serialises nothing twice. Serialises
-/// exactly like `domain::sync::Change`.
-#[derive(Clone, Debug, Serialize)]
-pub struct FeedChange {
-    /// Collection.
-    pub collection: Collection,
-    /// Record id.
-    pub id: RecordId,
-    /// Server revision.
-    pub rev: u64,
-    /// Sequence number of this change.
-    pub seq: u64,
-    /// When it was last written.
-    pub updated_at: Timestamp,
-    /// Tombstone.
-    pub deleted: bool,
-    /// Data as stored (`null` for a tombstone).
-    pub data: Option<Box<RawValue>>,
-}
+/// the JSON text it was stored as (`None` for a tombstone, written as
+/// `null`), so answering a pull validates it but builds no
+/// `serde_json::Value` and serialises nothing twice.
+pub type FeedChange = domain::sync::Change<Option<Box<RawValue>>>;
 
 impl TryFrom<FeedChange> for StoredRecord {
     type Error = StoreError;
