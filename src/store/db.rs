@@ -9,6 +9,7 @@ use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use js_sys::Object;
 use rexie::{Rexie, TransactionMode};
 use std::cell::RefCell;
+use std::future::Future;
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
 
@@ -32,6 +33,22 @@ pub(crate) async fn db() -> StoreResult<Rc<Rexie>> {
         DB.with(|cell| cell.borrow_mut().take());
     }
     result
+}
+
+/// Starts opening the database now, before the first screen is built: the
+/// browser opens it off the main thread meanwhile, so the first screen's
+/// first read finds it open instead of waiting for it after mounting.
+pub fn open_early() {
+    let mut opening = Box::pin(async {
+        // A failure is reported to the first reader, which opens again.
+        let _ = db().await;
+    });
+    // One poll now issues the open request; the task drives the rest.
+    let waker = futures::task::noop_waker();
+    let mut context = std::task::Context::from_waker(&waker);
+    if opening.as_mut().poll(&mut context).is_pending() {
+        wasm_bindgen_futures::spawn_local(opening);
+    }
 }
 
 async fn open() -> StoreResult<Rc<Rexie>> {

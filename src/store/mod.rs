@@ -25,7 +25,7 @@ pub mod replica;
 #[doc(hidden)]
 pub mod testing;
 
-pub use db::{close_for_tests, delete_database};
+pub use db::{close_for_tests, delete_database, open_early};
 pub use error::{StoreError, StoreResult};
 pub(crate) use notify::batch as batch_announcements;
 pub use notify::{provide_revisions, Revisions, Topic};
