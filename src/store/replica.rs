@@ -124,15 +124,7 @@ pub type PulledChange = Change<Box<RawValue>>;
 
 /// A pulled change with its data parsed, for merging.
 fn parsed(change: &PulledChange) -> StoreResult<Change> {
-    Ok(Change {
-        collection: change.collection,
-        id: change.id,
-        rev: change.rev,
-        seq: change.seq,
-        updated_at: change.updated_at,
-        deleted: change.deleted,
-        data: codec::parse_json(change.data.get(), "pulled record")?,
-    })
+    change.try_with_data(|raw| codec::parse_json(raw.get(), "pulled record"))
 }
 
 /// The part of the stored session a page guard compares.

@@ -154,15 +154,9 @@ fn change(id: RecordId, rev: u64, seq: u64, data: serde_json::Value) -> replica:
 
 /// A change as a pull delivers it: its data as JSON text.
 fn pulled(change: Change) -> replica::PulledChange {
-    Change {
-        data: serde_json::value::RawValue::from_string(change.data.to_string()).unwrap(),
-        collection: change.collection,
-        id: change.id,
-        rev: change.rev,
-        seq: change.seq,
-        updated_at: change.updated_at,
-        deleted: change.deleted,
-    }
+    change
+        .try_with_data(|data| serde_json::value::RawValue::from_string(data.to_string()))
+        .unwrap()
 }
 
 #[wasm_bindgen_test]

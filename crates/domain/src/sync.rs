@@ -64,6 +64,25 @@ pub struct Change<D = Value> {
     pub data: D,
 }
 
+impl<D> Change<D> {
+    /// The same change with its data held another way (e.g. parsed from
+    /// its text), or the conversion's error.
+    pub fn try_with_data<E, X>(
+        &self,
+        convert: impl FnOnce(&D) -> Result<E, X>,
+    ) -> Result<Change<E>, X> {
+        Ok(Change {
+            collection: self.collection,
+            id: self.id,
+            rev: self.rev,
+            seq: self.seq,
+            updated_at: self.updated_at,
+            deleted: self.deleted,
+            data: convert(&self.data)?,
+        })
+    }
+}
+
 /// Answer of `GET /api/sync/pull` (`D` as in [`Change`]).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PullResponse<D = Value> {
@@ -187,5 +206,34 @@ mod tests {
         assert_eq!(q(None).effective_limit(), 500);
         assert_eq!(q(Some(0)).effective_limit(), 1);
         assert_eq!(q(Some(5000)).effective_limit(), 1000);
+    }
+
+    #[test]
+    fn a_change_converted_to_another_data_form_keeps_its_envelope() {
+        let text: Change<String> = Change {
+            collection: Collection::Positions,
+            id: "01936f3e-7a3c-7cc0-8000-000000000001".parse().unwrap(),
+            rev: 7,
+            seq: 42,
+            updated_at: Timestamp::from_millis(1_700_000_000_123),
+            deleted: false,
+            data: r#"{"title":"缝纫工"}"#.to_owned(),
+        };
+        let parsed = text
+            .try_with_data(|t| serde_json::from_str::<Value>(t))
+            .unwrap();
+        assert_eq!(
+            serde_json::to_value(&parsed).unwrap(),
+            json!({"collection": "positions", "id": "01936f3e-7a3c-7cc0-8000-000000000001",
+                "rev": 7, "seq": 42, "updated_at": "2023-11-14T22:13:20.123Z", "deleted": false,
+                "data": {"title": "缝纫工"}})
+        );
+        let broken = Change {
+            data: "{".to_owned(),
+            ..text
+        };
+        assert!(broken
+            .try_with_data(|t| serde_json::from_str::<Value>(t))
+            .is_err());
     }
 }
