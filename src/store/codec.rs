@@ -150,12 +150,9 @@ fn index_entries<'v>(
 /// `domain::replica::apply_pulled`'s record for it (server revision, not
 /// pending, base equal to the data), without parsing the whole data and
 /// writing it out again, which was most of a first sync's work in wasm.
-/// `None` for a tombstone, and for data that is not a JSON object or that
-/// carries conflicts: those take the path that parses them.
+/// `None` for data that is not a JSON object (a tombstone's is `null`) or
+/// that carries conflicts: those take the path that parses them.
 pub(crate) fn pulled_row(change: &Change<Box<RawValue>>) -> Option<RowOut> {
-    if change.deleted {
-        return None;
-    }
     let specs = indexes(change.collection);
     let wanted: Vec<&str> = specs
         .iter()
