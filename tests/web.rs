@@ -9,6 +9,8 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 #[path = "web/store.rs"]
 mod store;
+#[path = "web/packs.rs"]
+mod wpacks;
 #[path = "web/photos.rs"]
 mod wphotos;
 #[path = "web/pulled.rs"]

@@ -145,14 +145,65 @@ fn index_entries<'v>(
         .collect()
 }
 
-/// The stored object of a record pulled onto a device that has no copy of
-/// it, made from its data's JSON text as pulled: what [`row_out`] makes of
+/// A record as the server sent it, ready to be stored by a device that has
+/// no copy of it: envelope, data as its JSON text, and the `ix_*` keys of
+/// its collection's indexes. It is what a pack holds (see `packs.rs`), and
+/// what [`RowOut`] makes of it is what [`row_out`] makes of
 /// `domain::replica::apply_pulled`'s record for it (server revision, not
-/// pending, base equal to the data), without parsing the whole data and
-/// writing it out again, which was most of a first sync's work in wasm.
-/// `None` for data that is not a JSON object (a tombstone's is `null`) or
-/// that carries conflicts: those take the path that parses them.
-pub(crate) fn pulled_row(change: &Change<Box<RawValue>>) -> Option<RowOut> {
+/// pending, base equal to the data).
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub(crate) struct PackedRow {
+    pub id: RecordId,
+    pub rev: u64,
+    pub updated_at: i64,
+    pub data: String,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub index: BTreeMap<String, Value>,
+}
+
+impl PackedRow {
+    /// The key of the index named `name`, if the record has one.
+    pub fn index_key(&self, name: &str) -> Option<&Value> {
+        self.index.get(&super::schema::index_property_named(name))
+    }
+
+    /// As a stored row read back (for decoding).
+    pub fn to_row(&self) -> Row {
+        Row {
+            id: self.id,
+            rev: self.rev,
+            updated_at: Timestamp::from_millis(self.updated_at),
+            deleted: false,
+            pending: false,
+            data: Some(self.data.clone()),
+            conflicts: None,
+            base: Some(BASE_IS_DATA.to_owned()),
+        }
+    }
+}
+
+impl From<PackedRow> for RowOut {
+    fn from(row: PackedRow) -> Self {
+        RowOut {
+            id: row.id.to_string(),
+            rev: row.rev,
+            updated_at: row.updated_at,
+            deleted: 0,
+            pending: 0,
+            data: row.data,
+            conflicts: None,
+            base: Some(BASE_IS_DATA.to_owned()),
+            index: row.index,
+        }
+    }
+}
+
+/// A pulled record for a device that has no copy of it, made from its
+/// data's JSON text as pulled, without parsing the whole data and writing
+/// it out again, which was most of a first sync's work in wasm. `None` for
+/// data that is not a JSON object (a tombstone's is `null`) or that
+/// carries conflicts: those take the path that parses them.
+pub(crate) fn pulled_row(change: &Change<Box<RawValue>>) -> Option<PackedRow> {
     let specs = indexes(change.collection);
     let wanted: Vec<&str> = specs
         .iter()
@@ -169,15 +220,11 @@ pub(crate) fn pulled_row(change: &Change<Box<RawValue>>) -> Option<RowOut> {
             .find(|(i, _)| wanted[*i] == field)
             .map(|(_, v)| v)
     };
-    Some(RowOut {
-        id: change.id.to_string(),
+    Some(PackedRow {
+        id: change.id,
         rev: change.rev,
         updated_at: change.updated_at.millis(),
-        deleted: 0,
-        pending: 0,
         data: change.data.get().to_owned(),
-        conflicts: None,
-        base: Some(BASE_IS_DATA.to_owned()),
         index: index_entries(change.collection, value_of),
     })
 }

@@ -14,12 +14,14 @@ mod db;
 mod error;
 mod json_fields;
 mod notify;
+mod reads;
 pub mod schema;
 
 pub mod blobs;
 pub mod drafts;
 pub mod meta;
 pub mod outbox;
+pub mod packs;
 pub mod records;
 pub mod replica;
 #[doc(hidden)]

@@ -4,11 +4,12 @@
 //! and its outbox mutation in one transaction. Sync results are applied in
 //! [`super::replica`].
 
-use super::codec::{self, get_string, parse_json, record_from_js, record_to_js, set};
+use super::codec::{self, get_string, record_from_js, record_to_js, set};
 use super::db::db;
 use super::error::{StoreError, StoreResult};
 use super::notify::{announce, Topic};
 use super::outbox;
+use super::packs;
 use super::schema::{self, CONFLICTS, META, OUTBOX};
 use domain::collection::Collection;
 use domain::ids::{MutationId, RecordId};
@@ -18,58 +19,12 @@ use domain::replica::LocalRecord;
 use domain::sync::{Mutation, Op};
 use domain::time::Timestamp;
 use js_sys::Object;
-use rexie::{Direction, KeyRange, Store, Transaction, TransactionMode};
+use rexie::{Store, Transaction, TransactionMode};
 use serde_json::Value;
 use std::collections::HashSet;
 use wasm_bindgen::JsValue;
 
-/// A record as views see it.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Stored<T> {
-    /// Its id.
-    pub id: RecordId,
-    /// Server revision (0 = never synced).
-    pub rev: u64,
-    /// Last written.
-    pub updated_at: Timestamp,
-    /// Local changes not yet on the server.
-    pub pending: bool,
-    /// The record.
-    pub data: T,
-    /// Unresolved conflicts.
-    pub conflicts: Vec<Conflict>,
-}
-
-fn decode<T: RecordData>(row: JsValue) -> StoreResult<Option<Stored<T>>> {
-    Ok(decode_all(vec![row])?.pop())
-}
-
-/// Live (not deleted) records of stored rows, in their order.
-fn decode_all<T: RecordData>(rows: Vec<JsValue>) -> StoreResult<Vec<Stored<T>>> {
-    let mut out = Vec::with_capacity(rows.len());
-    for chunk in rows.chunks(codec::DECODE_CHUNK) {
-        for row in codec::rows_from_js(chunk)?
-            .into_iter()
-            .filter(|r| !r.deleted)
-        {
-            let text = row
-                .data
-                .ok_or_else(|| StoreError::Corrupt("record without data".into()))?;
-            out.push(Stored {
-                id: row.id,
-                rev: row.rev,
-                updated_at: row.updated_at,
-                pending: row.pending,
-                data: parse_json(&text, T::COLLECTION.as_str())?,
-                conflicts: match row.conflicts {
-                    Some(text) => parse_json(&text, "record conflicts")?,
-                    None => Vec::new(),
-                },
-            });
-        }
-    }
-    Ok(out)
-}
+pub use super::reads::{count, get, get_many, list, list_by, newest, newest_by_cursor, Stored};
 
 pub(crate) fn key(id: RecordId) -> JsValue {
     JsValue::from_str(&id.to_string())
@@ -101,94 +56,6 @@ pub(crate) async fn finish(tx: Transaction) -> StoreResult<()> {
         // advice (free space, try again) holds for them.
         rexie::TransactionResult::Aborted => Err(StoreError::QuotaExceeded),
     }
-}
-
-/// One record, unless absent or deleted.
-pub async fn get<T: RecordData>(id: RecordId) -> StoreResult<Option<Stored<T>>> {
-    let db = db().await?;
-    let tx = db.transaction(&[T::COLLECTION.as_str()], TransactionMode::ReadOnly)?;
-    match tx.store(T::COLLECTION.as_str())?.get(key(id)).await? {
-        Some(row) => decode(row),
-        None => Ok(None),
-    }
-}
-
-/// The live records among `ids`, in no particular order: one transaction,
-/// every `get` issued at once (a handful of records without reading the
-/// whole collection).
-pub async fn get_many<T: RecordData>(
-    ids: impl IntoIterator<Item = RecordId>,
-) -> StoreResult<Vec<Stored<T>>> {
-    let ids: HashSet<RecordId> = ids.into_iter().collect();
-    if ids.is_empty() {
-        return Ok(Vec::new());
-    }
-    let db = db().await?;
-    let tx = db.transaction(&[T::COLLECTION.as_str()], TransactionMode::ReadOnly)?;
-    let rows = super::bulk::get_each(&tx.store(T::COLLECTION.as_str())?, &ids).await?;
-    decode_all(rows)
-}
-
-/// Every record of a collection.
-pub async fn list<T: RecordData>() -> StoreResult<Vec<Stored<T>>> {
-    let db = db().await?;
-    let tx = db.transaction(&[T::COLLECTION.as_str()], TransactionMode::ReadOnly)?;
-    let rows = tx
-        .store(T::COLLECTION.as_str())?
-        .get_all(None, None)
-        .await?;
-    decode_all(rows)
-}
-
-/// Records whose indexed field equals `value` (index names in `schema::indexes`).
-pub async fn list_by<T: RecordData>(index: &str, value: &str) -> StoreResult<Vec<Stored<T>>> {
-    index_get_all(index, codec::only(&JsValue::from_str(value))?).await
-}
-
-/// One `getAll` on an index (its query: a key range, or `getAll`'s options).
-async fn index_get_all<T: RecordData>(index: &str, query: KeyRange) -> StoreResult<Vec<Stored<T>>> {
-    let db = db().await?;
-    let tx = db.transaction(&[T::COLLECTION.as_str()], TransactionMode::ReadOnly)?;
-    let rows = tx
-        .store(T::COLLECTION.as_str())?
-        .index(index)?
-        .get_all(Some(query), None)
-        .await?;
-    decode_all(rows)
-}
-
-/// The first `limit` records in an index's order, highest keys first (e.g.
-/// the newest positions), without reading the whole store: one `getAll`
-/// where the browser takes its direction option, else a cursor (one
-/// event-loop turn per record, slow on a busy start-up).
-pub async fn newest<T: RecordData>(index: &str, limit: u32) -> StoreResult<Vec<Stored<T>>> {
-    match codec::last_first(limit) {
-        Some(options) => index_get_all(index, options).await,
-        None => newest_by_cursor(index, limit).await,
-    }
-}
-
-/// [`newest`] read with a cursor, as browsers without `getAll`'s direction
-/// option do (public so that tests compare the two).
-pub async fn newest_by_cursor<T: RecordData>(
-    index: &str,
-    limit: u32,
-) -> StoreResult<Vec<Stored<T>>> {
-    let db = db().await?;
-    let tx = db.transaction(&[T::COLLECTION.as_str()], TransactionMode::ReadOnly)?;
-    let rows = tx
-        .store(T::COLLECTION.as_str())?
-        .index(index)?
-        .scan(None, Some(limit), None, Some(Direction::Prev))
-        .await?;
-    decode_all(rows.into_iter().map(|(_, v)| v).collect())
-}
-
-/// Number of stored records of a collection (including local tombstones).
-pub async fn count(collection: Collection) -> StoreResult<u32> {
-    let db = db().await?;
-    let tx = db.transaction(&[collection.as_str()], TransactionMode::ReadOnly)?;
-    Ok(tx.store(collection.as_str())?.count(None).await?)
 }
 
 pub(crate) async fn local(store: &Store, id: RecordId) -> StoreResult<Option<LocalRecord>> {
@@ -256,11 +123,17 @@ async fn write_local(
     now: Timestamp,
 ) -> StoreResult<()> {
     let db = db().await?;
-    let tx = db.transaction(
-        &[collection.as_str(), OUTBOX, CONFLICTS],
-        TransactionMode::ReadWrite,
-    )?;
-    let current = local(&tx.store(collection.as_str())?, id).await?;
+    let mut names = packs::with_packs(collection);
+    names.extend([OUTBOX, CONFLICTS]);
+    let tx = db.transaction(&names, TransactionMode::ReadWrite)?;
+    let current = match local(&tx.store(collection.as_str())?, id).await? {
+        Some(current) => Some(current),
+        None => packs::load(&tx, collection)
+            .await?
+            .find(id)
+            .map(|row| row.to_row().into_local().map(|(_, r)| r))
+            .transpose()?,
+    };
     write_in(&tx, collection, id, op, data, now, current).await?;
     finish(tx).await?;
     announce(&[
@@ -388,6 +261,7 @@ pub async fn wipe_staff_data(discard_unsynced: bool) -> StoreResult<()> {
         .filter(|c| c.scope() == domain::collection::Scope::Staff)
     {
         tx.store(c.as_str())?.clear().await?;
+        packs::clear(&tx, c).await?;
     }
     outbox::remove_staff_in(&tx.store(OUTBOX)?, discard_unsynced).await?;
     let conflicts = tx.store(CONFLICTS)?;
@@ -443,14 +317,21 @@ pub async fn all_local_one(
     local(&tx.store(collection.as_str())?, id).await
 }
 
-/// Every stored record of a collection as the sync layer sees it (backups).
+/// Every stored record of a collection as the sync layer sees it (backups),
+/// packed ones included.
 pub async fn all_local(collection: Collection) -> StoreResult<Vec<(RecordId, LocalRecord)>> {
     let db = db().await?;
-    let tx = db.transaction(&[collection.as_str()], TransactionMode::ReadOnly)?;
-    tx.store(collection.as_str())?
+    let tx = db.transaction(&packs::with_packs(collection), TransactionMode::ReadOnly)?;
+    let mut out = tx
+        .store(collection.as_str())?
         .get_all(None, None)
         .await?
         .iter()
         .map(record_from_js)
-        .collect()
+        .collect::<StoreResult<Vec<_>>>()?;
+    let shadowed: HashSet<RecordId> = out.iter().map(|(id, _)| *id).collect();
+    for row in packs::load(&tx, collection).await?.visible(&shadowed) {
+        out.push(row.to_row().into_local()?);
+    }
+    Ok(out)
 }

@@ -3,26 +3,28 @@
 //! `domain::replica`'s rules, each page or batch in one transaction.
 
 use super::bulk::{put_records, put_rows, read_records};
-use super::codec::{self, RowOut};
+use super::codec::{self, PackedRow, RowOut};
 use super::db::db;
 use super::error::{StoreError, StoreResult};
 use super::notify::{announce_in_batch, Topic};
 use super::outbox::{self, OutboxState};
+use super::packs::{self, Packed};
 use super::records::{finish, index_conflicts, key};
-use super::schema::{CONFLICTS, META, OUTBOX};
+use super::schema::{CONFLICTS, META, OUTBOX, PACKS};
 use domain::collection::Collection;
 use domain::ids::RecordId;
 use domain::replica::{
     answered_runs, apply_pulled, apply_result, LocalRecord, PullOutcome, PushOutcome,
 };
 use domain::sync::{Change, Mutation, MutationResult};
+use domain::time::Timestamp;
 use futures::future::{try_join_all, LocalBoxFuture};
 use futures::FutureExt;
 use rexie::{KeyRange, Store, TransactionMode};
 use serde_json::value::RawValue;
 use serde_json::Value;
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use wasm_bindgen::JsValue;
 
 /// The sync checkpoint (server sequence number of the last applied change).
@@ -60,7 +62,8 @@ impl Present {
 /// Reads the keys of every collection's store, in one transaction.
 pub async fn present() -> StoreResult<Present> {
     let db = db().await?;
-    let names: Vec<&str> = Collection::ALL.iter().map(|c| c.as_str()).collect();
+    let mut names: Vec<&str> = Collection::ALL.iter().map(|c| c.as_str()).collect();
+    names.push(PACKS);
     let tx = db.transaction(&names, TransactionMode::ReadOnly)?;
     let stores = Collection::ALL
         .iter()
@@ -79,6 +82,10 @@ pub async fn present() -> StoreResult<Present> {
                 .ok_or_else(|| StoreError::Corrupt("record key is not an id".into()))?;
             ids.insert((collection, id));
         }
+    }
+    for collection in Collection::ALL.into_iter().filter(|c| packs::packed(*c)) {
+        let packed = packs::load(&tx, collection).await?;
+        ids.extend(packed.ids().map(|id| (collection, id)));
     }
     Ok(Present(RefCell::new(ids)))
 }
@@ -143,6 +150,10 @@ async fn apply_page(
     let collections = domain::sort::distinct(changes.iter().map(|c| c.collection));
     let mut names: Vec<&str> = collections.iter().map(|c| c.as_str()).collect();
     names.extend([META, CONFLICTS]);
+    let any_packed = collections.iter().any(|c| packs::packed(*c));
+    if any_packed {
+        names.push(PACKS);
+    }
     let tx = db.transaction(&names, TransactionMode::ReadWrite)?;
     let stores: Vec<(Collection, Store)> = collections
         .iter()
@@ -163,7 +174,7 @@ async fn apply_page(
     // (data carrying conflicts, which the server never sends, takes the
     // careful path too).
     let mut known: Vec<Change> = Vec::new();
-    let mut fresh: Vec<(Collection, RowOut)> = Vec::new();
+    let mut fresh: BTreeMap<Collection, Vec<PackedRow>> = BTreeMap::new();
     for change in changes {
         if present.is_some_and(|p| !p.holds(change)) {
             if change.deleted {
@@ -171,7 +182,7 @@ async fn apply_page(
                 continue;
             }
             if let Some(row) = codec::pulled_row(change) {
-                fresh.push((change.collection, row));
+                fresh.entry(change.collection).or_default().push(row);
                 continue;
             }
         }
@@ -180,6 +191,28 @@ async fn apply_page(
     if let Some(present) = present {
         present.note(changes);
     }
+    // Many new records of a packed collection go into one pack; the rest
+    // are stored one object each.
+    let mut pack_writes = Vec::new();
+    let mut rows: Vec<(Collection, RowOut)> = Vec::new();
+    for (collection, fresh) in fresh {
+        if packs::packed(collection) && fresh.len() >= packs::PACK_MIN {
+            pack_writes.push(packs::put(&tx, collection, fresh)?);
+        } else {
+            rows.extend(fresh.into_iter().map(|r| (collection, RowOut::from(r))));
+        }
+    }
+    let mut packed: HashMap<Collection, Packed> = HashMap::new();
+    if any_packed && !known.is_empty() {
+        for collection in collections.iter().filter(|c| packs::packed(**c)) {
+            packed.insert(*collection, packs::load(&tx, *collection).await?);
+        }
+    }
+    let pack_row = |change: &Change| {
+        packed
+            .get(&change.collection)
+            .and_then(|p| p.find(change.id))
+    };
 
     // Issued in this order, so IndexedDB runs them in this order: the
     // checkpoint check first.
@@ -197,8 +230,10 @@ async fn apply_page(
         )
     };
     let reads = read_records(&tx, known.iter().map(|ch| (ch.collection, ch.id)));
-    let fresh_stored = put_rows(&tx, fresh)?;
-    let (in_order, current, ()) = futures::try_join!(in_order, reads, fresh_stored)?;
+    let fresh_stored = put_rows(&tx, rows)?;
+    let packs_stored = async { try_join_all(pack_writes).await.map(|_| ()) };
+    let (in_order, current, (), ()) =
+        futures::try_join!(in_order, reads, fresh_stored, packs_stored)?;
     if !in_order {
         tx.abort().await?;
         return Ok(None);
@@ -206,8 +241,18 @@ async fn apply_page(
 
     let mut deletes = Vec::new();
     let mut puts = Vec::with_capacity(known.len());
+    let mut tombstones = Vec::new();
     for (change, current) in known.iter().zip(current) {
         let store = store_of(change.collection);
+        let in_pack = pack_row(change);
+        let current = match (current, in_pack) {
+            (Some(current), _) => Some(current),
+            // The server's copy is stored already, in its pack (a pull
+            // from the start again, after a login).
+            (None, Some(row)) if !change.deleted && row.rev == change.rev => continue,
+            (None, Some(row)) => Some(row.to_row().into_local()?.1),
+            (None, None) => None,
+        };
         let had_conflicts = current
             .as_ref()
             .is_some_and(|c| !domain::merge::stored_conflicts(&c.data).is_empty());
@@ -219,6 +264,17 @@ async fn apply_page(
                 }
                 puts.push((change.collection, change.id, record));
             }
+            PullOutcome::Remove if in_pack.is_some() => {
+                // Removing the row would bring the packed copy back.
+                tombstones.push((
+                    change.collection,
+                    change.id,
+                    tombstone(change.rev, change.updated_at),
+                ));
+                if had_conflicts {
+                    index_conflicts(&conflicts, change.collection, change.id, &Value::Null).await?;
+                }
+            }
             PullOutcome::Remove => {
                 let k = key(change.id);
                 deletes.push(async move { store.delete(k).await }.boxed_local());
@@ -228,7 +284,12 @@ async fn apply_page(
             }
         }
     }
-    let stored = put_records(&tx, puts.iter().map(|(c, id, r)| (*c, *id, r)))?;
+    let stored = put_records(
+        &tx,
+        puts.iter()
+            .chain(&tombstones)
+            .map(|(c, id, r)| (*c, *id, r)),
+    )?;
     let removed = async { try_join_all(deletes).await.map_err(StoreError::from) };
     futures::try_join!(removed, stored)?;
     super::meta::put_in(&meta, super::meta::CHECKPOINT, &next).await?;
@@ -237,6 +298,19 @@ async fn apply_page(
     topics.extend([Topic::Conflicts, Topic::Meta]);
     announce_in_batch(&topics);
     Ok(Some(changes.len()))
+}
+
+/// The row of a removed record that a pack still holds: it hides the
+/// packed copy.
+fn tombstone(rev: u64, updated_at: Timestamp) -> LocalRecord {
+    LocalRecord {
+        rev,
+        updated_at,
+        deleted: true,
+        data: Value::Null,
+        base: None,
+        pending: false,
+    }
 }
 
 /// What a push batch did, for the status line.
@@ -260,6 +334,14 @@ pub async fn apply_push_results(
     let collections = domain::sort::distinct(sent.iter().map(|(_, m)| m.collection));
     let mut names: Vec<&str> = collections.iter().map(|c| c.as_str()).collect();
     names.extend([OUTBOX, CONFLICTS]);
+    let packed_collections: Vec<Collection> = collections
+        .iter()
+        .copied()
+        .filter(|c| packs::packed(*c))
+        .collect();
+    if !packed_collections.is_empty() {
+        names.push(PACKS);
+    }
     let tx = db.transaction(&names, TransactionMode::ReadWrite)?;
     if sent
         .iter()
@@ -274,6 +356,12 @@ pub async fn apply_push_results(
     let reads = read_records(&tx, sent.iter().map(|(_, m)| (m.collection, m.id)));
     let outbox_store = tx.store(OUTBOX)?;
     let (stored, waiting) = futures::try_join!(reads, outbox::waiting_in(&outbox_store, sent))?;
+    let mut packed: HashMap<Collection, Packed> = HashMap::new();
+    for collection in packed_collections {
+        packed.insert(collection, packs::load(&tx, collection).await?);
+    }
+    let pack_row =
+        |(collection, id): (Collection, RecordId)| packed.get(&collection).and_then(|p| p.find(id));
 
     let mut report = PushReport::default();
     // What this batch has decided so far: a record's newest state, and the
@@ -283,7 +371,13 @@ pub async fn apply_push_results(
     let mut writes: Vec<LocalBoxFuture<'_, StoreResult<()>>> = Vec::new();
     for (((seq, mutation), result), stored) in sent.iter().zip(results).zip(stored) {
         let at = (mutation.collection, mutation.id);
-        let current = latest.get(&at).cloned().unwrap_or(stored);
+        let current = match latest.get(&at) {
+            Some(decided) => decided.clone(),
+            None => match (stored, pack_row(at)) {
+                (None, Some(row)) => Some(row.to_row().into_local()?.1),
+                (stored, _) => stored,
+            },
+        };
         // Mutations of this record in the outbox (this one included).
         let still_pending = waiting
             .by_record
@@ -343,8 +437,22 @@ pub async fn apply_push_results(
     }
     // Only each record's final state is written, so the order of the
     // writes does not matter.
+    let mut tombstones = Vec::new();
     for ((collection, id), record) in &latest {
-        if record.is_none() {
+        if record.is_some() {
+            continue;
+        }
+        if pack_row((*collection, *id)).is_some() {
+            // Removing the row would bring the packed copy back.
+            let answer = sent
+                .iter()
+                .zip(results)
+                .rfind(|((_, m), _)| (m.collection, m.id) == (*collection, *id));
+            let (rev, at) = answer.map_or((0, Timestamp::from_millis(0)), |((_, m), r)| {
+                (r.rev.unwrap_or(m.base_rev), m.updated_at)
+            });
+            tombstones.push((*collection, *id, tombstone(rev, at)));
+        } else {
             let store = tx.store(collection.as_str())?;
             let k = key(*id);
             writes.push(async move { Ok(store.delete(k).await?) }.boxed_local());
@@ -354,7 +462,8 @@ pub async fn apply_push_results(
         &tx,
         latest
             .iter()
-            .filter_map(|((c, id), r)| Some((*c, *id, r.as_ref()?))),
+            .filter_map(|((c, id), r)| Some((*c, *id, r.as_ref()?)))
+            .chain(tombstones.iter().map(|(c, id, r)| (*c, *id, r))),
     )?;
     futures::try_join!(try_join_all(writes), stored)?;
     finish(tx).await?;

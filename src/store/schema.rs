@@ -11,7 +11,7 @@ use rexie::{Index, ObjectStore, Rexie};
 /// Database name.
 pub const DB_NAME: &str = "tongji";
 /// Current schema version.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 
 /// Outbox of pending mutations (auto-increment key `seq`, in write order).
 pub const OUTBOX: &str = "outbox";
@@ -23,6 +23,9 @@ pub const CONFLICTS: &str = "conflicts";
 pub const DRAFTS: &str = "drafts";
 /// Photos, keyed by SHA-256.
 pub const BLOBS: &str = "blobs";
+/// Server records stored a thousand to an object (see `packs.rs`), keyed
+/// `collection/unique id`.
+pub const PACKS: &str = "packs";
 
 /// Outbox index over `[collection, record_id]`: a record's pending mutations.
 pub const OUTBOX_BY_RECORD: &str = "by_record";
@@ -88,7 +91,12 @@ pub fn indexes(collection: Collection) -> &'static [IndexSpec] {
 
 /// The property of a stored record that holds an index's key.
 pub fn index_property(spec: &IndexSpec) -> String {
-    format!("ix_{}", spec.name)
+    index_property_named(spec.name)
+}
+
+/// The property that holds the keys of the index named `name`.
+pub fn index_property_named(name: &str) -> String {
+    format!("ix_{name}")
 }
 
 /// Every object store and index as of `version`.
@@ -121,6 +129,9 @@ fn stores(version: u32) -> Vec<ObjectStore> {
     if version >= 2 {
         out.push(ObjectStore::new(CONFLICTS).key_path("key"));
     }
+    if version >= 3 {
+        out.push(ObjectStore::new(PACKS).key_path("key"));
+    }
     out
 }
 
@@ -137,7 +148,7 @@ pub async fn open_version(version: u32) -> rexie::Result<Rexie> {
 /// Every store name, for transactions that touch the whole database.
 pub fn all_store_names() -> Vec<&'static str> {
     let mut names: Vec<&'static str> = Collection::ALL.iter().map(|c| c.as_str()).collect();
-    names.extend([OUTBOX, META, CONFLICTS, DRAFTS, BLOBS]);
+    names.extend([OUTBOX, META, CONFLICTS, DRAFTS, BLOBS, PACKS]);
     names
 }
 

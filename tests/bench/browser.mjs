@@ -120,6 +120,40 @@ function idbCount(page, store) {
   );
 }
 
+/**
+ * In the page: every live row of a catalog collection as the app stores it,
+ * one object per record in its own store and a page of records per object in
+ * `packs` (src/store/packs.rs); a row of its own store hides a packed one.
+ */
+function catalogRowsInPage(name) {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('tongji');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const packed = db.objectStoreNames.contains('packs');
+      const tx = db.transaction(packed ? [name, 'packs'] : [name]);
+      const own = tx.objectStore(name).getAll();
+      const packs = packed ? tx.objectStore('packs').getAll(IDBKeyRange.bound(`${name}/`, `${name}/\uffff`)) : null;
+      tx.oncomplete = () => {
+        db.close();
+        const hidden = new Set(own.result.map((r) => r.id));
+        const rows = own.result.filter((r) => !r.deleted || r.pending);
+        for (const pack of packs?.result ?? []) {
+          for (const row of JSON.parse(pack.rows)) if (!hidden.has(row.id)) rows.push(row);
+        }
+        resolve(rows);
+      };
+      tx.onerror = () => reject(tx.error);
+    };
+  });
+}
+
+/** Live records of a catalog collection on the device. */
+async function catalogCount(page, name) {
+  return page.evaluate(`(${catalogRowsInPage})(${JSON.stringify(name)}).then((rows) => rows.length)`);
+}
+
 async function waitFor(page, fn, arg, timeout = 120_000) {
   await page.waitForFunction(fn, arg, { timeout, polling: 50 });
 }
@@ -142,8 +176,8 @@ async function firstSync() {
     const at = (n) => performance.getEntriesByName(n)[0]?.startTime;
     return { start: at('sync:pull:start'), end: at('sync:pull:end') };
   });
-  const positions = await idbCount(page, 'positions');
-  const employers = await idbCount(page, 'employers');
+  const positions = await catalogCount(page, 'positions');
+  const employers = await catalogCount(page, 'employers');
   // Baseline: the same response bytes (every pull page, concatenated into one
   // JSON array) fetched from the same server as one static file. Three times,
   // median; parsing is timed apart, for information.
@@ -178,8 +212,8 @@ async function firstSync() {
 }
 
 // Second baseline of the first sync, for what IndexedDB itself costs: the
-// very objects the sync stored (employers and positions, read back from the
-// app's database) put by plain JavaScript into a scratch database with the
+// very objects the sync stored (employers and positions, and the packs that
+// hold most of them, read back from the app's database) put by plain JavaScript into a scratch database with the
 // same stores and indexes, 1,000 per transaction as the app's pages. Three
 // times, median.
 async function rawWrites(page) {
@@ -187,7 +221,7 @@ async function rawWrites(page) {
     const request = (r) => new Promise((resolve, reject) => { r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
     const done = (tx) => new Promise((resolve, reject) => { tx.oncomplete = resolve; tx.onabort = () => reject(tx.error); });
     const app = await request(indexedDB.open('tongji'));
-    const names = ['employers', 'positions'];
+    const names = ['employers', 'positions', 'packs'];
     const stores = [];
     for (const name of names) {
       const store = app.transaction(name).objectStore(name);
@@ -223,26 +257,14 @@ async function rawWrites(page) {
 }
 
 // ---------------------------------------------------------------------------
-// 2. Cold start, CPU throttled 4×, beside raw getAll of the positions store.
+// 2. Cold start, CPU throttled 4×, beside raw getAll of the positions as
+// stored (their store and their packs, the packs' JSON parsed).
 async function rawGetAll(page) {
-  return page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const t0 = performance.now();
-        const open = indexedDB.open('tongji');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const req = db.transaction('positions').objectStore('positions').getAll();
-          req.onsuccess = () => {
-            const ms = performance.now() - t0;
-            db.close();
-            resolve({ ms, n: req.result.length });
-          };
-          req.onerror = () => reject(req.error);
-        };
-      }),
-  );
+  return page.evaluate(`(async () => {
+    const t0 = performance.now();
+    const rows = await (${catalogRowsInPage})('positions');
+    return { ms: performance.now() - t0, n: rows.length };
+  })()`);
 }
 
 async function coldStart(run) {
@@ -293,21 +315,9 @@ async function search(page) {
   const input = page.locator('input[name=q]');
   await input.waitFor();
   // Baseline data: every title, read once (not timed).
-  await page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('tongji');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction('positions').objectStore('positions').getAll();
-          req.onsuccess = () => {
-            window.__titles = req.result.map((r) => JSON.parse(r.data).title);
-            open.result.close();
-            resolve();
-          };
-        };
-      }),
-  );
+  await page.evaluate(`(${catalogRowsInPage})('positions').then((rows) => {
+    window.__titles = rows.map((r) => JSON.parse(r.data).title);
+  })`);
   const samples = { app: [], keystroke: [], baseline: [], byKind: {} };
   for (let rep = 0; rep < SEARCH_REPS; rep++) {
     for (const { kind, q } of QUERIES) {
