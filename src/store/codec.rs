@@ -151,12 +151,14 @@ fn index_entries<'v>(
 /// what [`RowOut`] makes of it is what [`row_out`] makes of
 /// `domain::replica::apply_pulled`'s record for it (server revision, not
 /// pending, base equal to the data).
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub(crate) struct PackedRow {
     pub id: RecordId,
     pub rev: u64,
     pub updated_at: i64,
-    pub data: String,
+    /// The data as it came (raw JSON in a pack's text, so reading a pack
+    /// neither unescapes nor copies it into a string of its own).
+    pub data: Box<RawValue>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub index: BTreeMap<String, Value>,
 }
@@ -175,7 +177,7 @@ impl PackedRow {
             updated_at: Timestamp::from_millis(self.updated_at),
             deleted: false,
             pending: false,
-            data: Some(self.data.clone()),
+            data: Some(self.data.get().to_owned()),
             conflicts: None,
             base: Some(BASE_IS_DATA.to_owned()),
         }
@@ -190,7 +192,7 @@ impl From<PackedRow> for RowOut {
             updated_at: row.updated_at,
             deleted: 0,
             pending: 0,
-            data: row.data,
+            data: Box::<str>::from(row.data).into_string(),
             conflicts: None,
             base: Some(BASE_IS_DATA.to_owned()),
             index: row.index,
@@ -224,7 +226,7 @@ pub(crate) fn pulled_row(change: &Change<Box<RawValue>>) -> Option<PackedRow> {
         id: change.id,
         rev: change.rev,
         updated_at: change.updated_at.millis(),
-        data: change.data.get().to_owned(),
+        data: change.data.clone(),
         index: index_entries(change.collection, value_of),
     })
 }

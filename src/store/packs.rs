@@ -18,14 +18,15 @@
 
 use super::codec::{self, PackedRow};
 use super::error::{StoreError, StoreResult};
-use super::schema::PACKS;
+use super::schema::{indexes, PACKS, PACK_HEADS};
 use domain::collection::Collection;
 use domain::ids::RecordId;
 use js_sys::Object;
-use rexie::{KeyRange, Transaction};
+use rexie::{KeyRange, Store, Transaction};
 use serde_json::Value;
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
 
@@ -34,6 +35,13 @@ use wasm_bindgen::JsValue;
 pub fn packed(collection: Collection) -> bool {
     matches!(collection, Collection::Positions | Collection::Employers)
 }
+
+/// The stores a transaction over a packed collection needs besides its own.
+pub(crate) const STORES: [&str; 2] = [PACKS, PACK_HEADS];
+
+/// Rows a pack's head keeps per index: enough for the first screen's 20
+/// newest positions with room for some hidden by later rows.
+const HEAD_ROWS: usize = 50;
 
 /// Fewest new records of one collection in a page that make a pack; fewer
 /// (a delta pull) are stored one object each, so packs stay few and big.
@@ -137,7 +145,11 @@ pub(crate) async fn load(tx: &Transaction, collection: Collection) -> StoreResul
         futures::future::try_join_all(missing.iter().map(|k| store.get(JsValue::from_str(k))))
             .await?;
     for (key, object) in missing.into_iter().zip(objects) {
-        let Some(object) = object else { continue };
+        // Another read may have parsed it meanwhile (views start together).
+        let Some(object) = object.filter(|_| !PARSED.with(|p| p.borrow().contains_key(&key)))
+        else {
+            continue;
+        };
         let text = codec::get_string(&object, "rows")
             .ok_or_else(|| StoreError::Corrupt(format!("pack {key} without rows")))?;
         let rows: Vec<PackedRow> = codec::parse_json(&text, "pack")?;
@@ -158,22 +170,139 @@ pub(crate) fn put(
     let key = format!("{collection}/{}", RecordId::generate());
     let object = Object::new();
     codec::set(&object, "key", key.as_str());
-    codec::set(&object, "collection", collection.as_str());
     codec::set(&object, "rows", codec::to_json(&rows));
-    let store = tx.store(PACKS)?;
+    let head = Object::new();
+    codec::set(&head, "key", key.as_str());
+    codec::set(&head, "head", codec::to_json(&Head::of(collection, &rows)));
+    let (store, heads) = (tx.store(PACKS)?, tx.store(PACK_HEADS)?);
     // Parsed already: the next read needs no parse. Should the transaction
     // fail, the next read finds the key absent and forgets it.
     PARSED.with(|parsed| parsed.borrow_mut().insert(key, Rc::new(Pack::new(rows))));
+    let (object, head): (JsValue, JsValue) = (object.into(), head.into());
     Ok(async move {
-        store.put(&object.into(), None).await?;
+        futures::try_join!(store.put(&object, None), heads.put(&head, None))?;
         Ok(())
     })
 }
 
-/// Deletes a collection's packs inside `tx` (which must include [`PACKS`]).
+/// A pack's first rows in each single-valued index's order.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Head {
+    /// Per index name: how many of the pack's rows have a key in it, and
+    /// the first [`HEAD_ROWS`] of them, highest first.
+    by_index: BTreeMap<String, (usize, Vec<PackedRow>)>,
+}
+
+impl Head {
+    fn of(collection: Collection, rows: &[PackedRow]) -> Head {
+        let by_index = indexes(collection)
+            .iter()
+            .filter(|spec| !spec.multi)
+            .map(|spec| {
+                let keyed = rows.iter().filter(|r| ordered_key(r, spec.name).is_some());
+                let total = keyed.clone().count();
+                let first = first_by(keyed, spec.name, HEAD_ROWS);
+                (spec.name.to_owned(), (total, first))
+            })
+            .collect();
+        Head { by_index }
+    }
+}
+
+/// A row's key in a single-valued index.
+fn ordered_key<'r>(row: &'r PackedRow, index: &str) -> Option<&'r str> {
+    row.index_key(index)?.as_str()
+}
+
+/// An index's order read backwards, as IndexedDB's `prev` direction: the
+/// highest key first, and among equal keys the highest id.
+pub(crate) fn later_first(a: (&str, RecordId), b: (&str, RecordId)) -> Ordering {
+    b.cmp(&a)
+}
+
+/// The first `limit` of `rows` in `index`'s order, highest first.
+fn first_by<'a>(
+    rows: impl Iterator<Item = &'a PackedRow>,
+    index: &str,
+    limit: usize,
+) -> Vec<PackedRow> {
+    let mut keyed: Vec<(&str, &PackedRow)> = rows
+        .filter_map(|r| Some((ordered_key(r, index)?, r)))
+        .collect();
+    keyed.sort_by(|a, b| later_first((a.0, a.1.id), (b.0, b.1.id)));
+    keyed
+        .into_iter()
+        .take(limit)
+        .map(|(_, r)| r.clone())
+        .collect()
+}
+
+/// The ids with a row in `store`, whatever its state: they hide packed rows.
+pub(crate) async fn shadowing(store: &Store) -> StoreResult<HashSet<RecordId>> {
+    store
+        .get_all_keys(None, None)
+        .await?
+        .iter()
+        .map(|k| {
+            k.as_string()
+                .and_then(|s| s.parse().ok())
+                .ok_or_else(|| StoreError::Corrupt("record key is not an id".into()))
+        })
+        .collect()
+}
+
+/// The first `limit` packed records of a collection in `index`'s order,
+/// highest first, that no row of its `store` hides. Read from the packs'
+/// heads when they hold enough of them (nearly always: the first screen's
+/// newest positions without parsing every pack), else from the packs.
+pub(crate) async fn newest(
+    tx: &Transaction,
+    collection: Collection,
+    store: &Store,
+    index: &str,
+    limit: usize,
+) -> StoreResult<Vec<PackedRow>> {
+    if !packed(collection) {
+        return Ok(Vec::new());
+    }
+    let heads = tx
+        .store(PACK_HEADS)?
+        .get_all(Some(range(collection)?), None)
+        .await?;
+    if heads.is_empty() {
+        return Ok(Vec::new());
+    }
+    let shadowed = shadowing(store).await?;
+    let mut found: Vec<PackedRow> = Vec::new();
+    for head in &heads {
+        let text = codec::get_string(head, "head")
+            .ok_or_else(|| StoreError::Corrupt("pack head without rows".into()))?;
+        let head: Head = codec::parse_json(&text, "pack head")?;
+        let complete = head.by_index.get(index).and_then(|(total, rows)| {
+            let shown: Vec<&PackedRow> =
+                rows.iter().filter(|r| !shadowed.contains(&r.id)).collect();
+            // Too many of its rows hidden by later ones: the head may not
+            // reach this pack's first `limit`.
+            (rows.len() == *total || shown.len() >= limit).then_some(shown)
+        });
+        match complete {
+            Some(shown) => found.extend(shown.into_iter().take(limit).cloned()),
+            None => {
+                let packed = load(tx, collection).await?;
+                return Ok(first_by(packed.visible(&shadowed), index, limit));
+            }
+        }
+    }
+    Ok(first_by(found.iter(), index, limit))
+}
+
+/// Deletes a collection's packs inside `tx` (which must include [`STORES`]).
 pub(crate) async fn clear(tx: &Transaction, collection: Collection) -> StoreResult<()> {
     if packed(collection) {
         tx.store(PACKS)?.delete(range(collection)?.into()).await?;
+        tx.store(PACK_HEADS)?
+            .delete(range(collection)?.into())
+            .await?;
     }
     Ok(())
 }
@@ -193,7 +322,7 @@ pub(crate) fn key_matches(key: &Value, value: &str) -> bool {
 pub(crate) fn with_packs(collection: Collection) -> Vec<&'static str> {
     let mut names = vec![collection.as_str()];
     if packed(collection) {
-        names.push(PACKS);
+        names.extend(STORES);
     }
     names
 }

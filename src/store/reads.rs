@@ -15,8 +15,7 @@ use domain::ids::RecordId;
 use domain::merge::Conflict;
 use domain::records::RecordData;
 use domain::time::Timestamp;
-use rexie::{Direction, KeyRange, Rexie, Store, Transaction, TransactionMode};
-use std::cmp::Ordering;
+use rexie::{Direction, KeyRange, Rexie, Transaction, TransactionMode};
 use std::collections::HashSet;
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
@@ -67,7 +66,7 @@ fn decode_packed<T: RecordData>(row: &PackedRow) -> StoreResult<Stored<T>> {
         rev: row.rev,
         updated_at: Timestamp::from_millis(row.updated_at),
         pending: false,
-        data: parse_json(&row.data, T::COLLECTION.as_str())?,
+        data: parse_json(row.data.get(), T::COLLECTION.as_str())?,
         conflicts: Vec::new(),
     })
 }
@@ -89,20 +88,6 @@ async fn read<T: RecordData>() -> StoreResult<(Rc<Rexie>, Transaction)> {
     let db = db().await?;
     let tx = db.transaction(&packs::with_packs(T::COLLECTION), TransactionMode::ReadOnly)?;
     Ok((db, tx))
-}
-
-/// The ids with a row in `store`, whatever its state: they hide packed rows.
-async fn shadowing(store: &Store) -> StoreResult<HashSet<RecordId>> {
-    store
-        .get_all_keys(None, None)
-        .await?
-        .iter()
-        .map(|k| {
-            k.as_string()
-                .and_then(|s| s.parse().ok())
-                .ok_or_else(|| StoreError::Corrupt("record key is not an id".into()))
-        })
-        .collect()
 }
 
 /// One record, unless absent or deleted.
@@ -183,7 +168,7 @@ pub async fn list_by<T: RecordData>(index: &str, value: &str) -> StoreResult<Vec
     let mut out = decode_all(&objects)?;
     let packed = packs::load(&tx, T::COLLECTION).await?;
     if !packed.is_empty() {
-        let shadowed = shadowing(&store).await?;
+        let shadowed = packs::shadowing(&store).await?;
         for row in packed.visible(&shadowed) {
             if row
                 .index_key(index)
@@ -231,8 +216,8 @@ async fn newest_with<T: RecordData>(
             .map(|(_, v)| v)
             .collect(),
     };
-    let packed = packs::load(&tx, T::COLLECTION).await?;
-    if packed.is_empty() {
+    let from_packs = packs::newest(&tx, T::COLLECTION, &store, index, limit as usize).await?;
+    if from_packs.is_empty() {
         return decode_all(&objects);
     }
     // The store's first `limit` and the packs' first `limit`, merged.
@@ -246,24 +231,16 @@ async fn newest_with<T: RecordData>(
                 .map(|s| (k.clone(), s)),
         );
     }
-    let shadowed = shadowing(&store).await?;
-    let mut from_packs: Vec<(&str, &PackedRow)> = packed
-        .visible(&shadowed)
-        .filter_map(|r| Some((r.index_key(index)?.as_str()?, r)))
-        .collect();
-    from_packs.sort_by(|a, b| later_first((a.0, a.1.id), (b.0, b.1.id)));
-    for (k, row) in from_packs.into_iter().take(limit as usize) {
+    for row in &from_packs {
+        let k = row
+            .index_key(index)
+            .and_then(|k| k.as_str())
+            .unwrap_or_default();
         keyed.push((k.to_owned(), decode_packed(row)?));
     }
-    keyed.sort_by(|a, b| later_first((&a.0, a.1.id), (&b.0, b.1.id)));
+    keyed.sort_by(|a, b| packs::later_first((&a.0, a.1.id), (&b.0, b.1.id)));
     keyed.truncate(limit as usize);
     Ok(keyed.into_iter().map(|(_, s)| s).collect())
-}
-
-/// An index's order read backwards, as IndexedDB's `prev` direction: the
-/// highest key first, and among equal keys the highest id.
-fn later_first(a: (&str, RecordId), b: (&str, RecordId)) -> Ordering {
-    b.cmp(&a)
 }
 
 /// Number of stored records of a collection (including local tombstones,

@@ -10,7 +10,7 @@ use super::notify::{announce_in_batch, Topic};
 use super::outbox::{self, OutboxState};
 use super::packs::{self, Packed};
 use super::records::{finish, index_conflicts, key};
-use super::schema::{CONFLICTS, META, OUTBOX, PACKS};
+use super::schema::{CONFLICTS, META, OUTBOX};
 use domain::collection::Collection;
 use domain::ids::RecordId;
 use domain::replica::{
@@ -63,7 +63,7 @@ impl Present {
 pub async fn present() -> StoreResult<Present> {
     let db = db().await?;
     let mut names: Vec<&str> = Collection::ALL.iter().map(|c| c.as_str()).collect();
-    names.push(PACKS);
+    names.extend(packs::STORES);
     let tx = db.transaction(&names, TransactionMode::ReadOnly)?;
     let stores = Collection::ALL
         .iter()
@@ -152,7 +152,7 @@ async fn apply_page(
     names.extend([META, CONFLICTS]);
     let any_packed = collections.iter().any(|c| packs::packed(*c));
     if any_packed {
-        names.push(PACKS);
+        names.extend(packs::STORES);
     }
     let tx = db.transaction(&names, TransactionMode::ReadWrite)?;
     let stores: Vec<(Collection, Store)> = collections
@@ -340,7 +340,7 @@ pub async fn apply_push_results(
         .filter(|c| packs::packed(*c))
         .collect();
     if !packed_collections.is_empty() {
-        names.push(PACKS);
+        names.extend(packs::STORES);
     }
     let tx = db.transaction(&names, TransactionMode::ReadWrite)?;
     if sent

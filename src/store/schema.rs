@@ -26,6 +26,10 @@ pub const BLOBS: &str = "blobs";
 /// Server records stored a thousand to an object (see `packs.rs`), keyed
 /// `collection/unique id`.
 pub const PACKS: &str = "packs";
+/// Each pack's first rows in the order of each of its collection's
+/// single-valued indexes, under the pack's key: the newest positions
+/// without reading every pack.
+pub const PACK_HEADS: &str = "pack_heads";
 
 /// Outbox index over `[collection, record_id]`: a record's pending mutations.
 pub const OUTBOX_BY_RECORD: &str = "by_record";
@@ -131,6 +135,7 @@ fn stores(version: u32) -> Vec<ObjectStore> {
     }
     if version >= 3 {
         out.push(ObjectStore::new(PACKS).key_path("key"));
+        out.push(ObjectStore::new(PACK_HEADS).key_path("key"));
     }
     out
 }
@@ -148,7 +153,7 @@ pub async fn open_version(version: u32) -> rexie::Result<Rexie> {
 /// Every store name, for transactions that touch the whole database.
 pub fn all_store_names() -> Vec<&'static str> {
     let mut names: Vec<&'static str> = Collection::ALL.iter().map(|c| c.as_str()).collect();
-    names.extend([OUTBOX, META, CONFLICTS, DRAFTS, BLOBS, PACKS]);
+    names.extend([OUTBOX, META, CONFLICTS, DRAFTS, BLOBS, PACKS, PACK_HEADS]);
     names
 }
 

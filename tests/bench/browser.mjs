@@ -221,7 +221,7 @@ async function rawWrites(page) {
     const request = (r) => new Promise((resolve, reject) => { r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
     const done = (tx) => new Promise((resolve, reject) => { tx.oncomplete = resolve; tx.onabort = () => reject(tx.error); });
     const app = await request(indexedDB.open('tongji'));
-    const names = ['employers', 'positions', 'packs'];
+    const names = ['employers', 'positions', 'packs'].filter((n) => app.objectStoreNames.contains(n));
     const stores = [];
     for (const name of names) {
       const store = app.transaction(name).objectStore(name);

@@ -42,6 +42,8 @@ struct Reads {
     of_employer: Vec<Stored<Position>>,
     newest: Vec<Stored<Position>>,
     newest_by_cursor: Vec<Stored<Position>>,
+    /// More than a pack's head holds: read from the packs themselves.
+    newest_past_heads: Vec<Stored<Position>>,
     one: Vec<Option<Stored<Position>>>,
     some: Vec<Stored<Position>>,
     counts: (u32, u32),
@@ -81,6 +83,7 @@ async fn reads(c: &Catalog) -> Reads {
         newest_by_cursor: records::newest_by_cursor::<Position>("posted", 9)
             .await
             .unwrap(),
+        newest_past_heads: records::newest::<Position>("posted", 60).await.unwrap(),
         one,
         some,
         counts: (
@@ -199,10 +202,11 @@ async fn packed_records_read_as_records_stored_one_by_one() {
     assert_eq!(
         (
             raw_count(schema::PACKS).await,
+            raw_count(schema::PACK_HEADS).await,
             raw_count("positions").await,
             raw_count("employers").await
         ),
-        (2, 0, 0),
+        (2, 2, 0, 0),
         "one pack per collection, no object per record"
     );
     let packed = reads(&catalog).await;
