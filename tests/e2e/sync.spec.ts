@@ -2,7 +2,8 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { accounts, TestServer } from './fixtures/server';
-import { login, waitSynced } from './fixtures/session';
+import { login, syncNow, waitSynced } from './fixtures/session';
+import { Jobs } from './fixtures/jobs';
 import { Projects } from './fixtures/projects';
 import { waitControlled } from './fixtures/pwa';
 import { idbCount, staffCounts } from './fixtures/idb';
@@ -348,6 +349,54 @@ test('(8) 1,234 changes queued offline go up in three batches: each reaches the 
       ids,
     );
     expect(unsettled, 'imported visits still pending or without a server revision (-1: some missing)').toBe(0);
+    await context.close();
+  } finally {
+    await server.stop();
+  }
+});
+
+test('(9) a catalog of 2,500 positions arrives in packs, reads whole offline, and later server edits and deletes show', async ({ browser }) => {
+  const server = await TestServer.start({ seedPositions: 2_500 });
+  try {
+    const live = (await server.pullAll()).filter((c) => c.collection === 'positions' && !c.deleted);
+    expect(live.length).toBeGreaterThan(2_500);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const jobs = new Jobs(page);
+    await page.goto(`${server.url}/jobs/positions`);
+    await waitSynced(page);
+    // Several pages: most positions sit in packs, not one object each.
+    expect(await idbCount(page, 'packs')).toBeGreaterThanOrEqual(2);
+    expect(await idbCount(page, 'positions')).toBeLessThan(live.length / 2);
+    await expect(jobs.resultCount()).toHaveText(`共 ${live.length} 个岗位`, { timeout: 30_000 });
+
+    // A packed position opens from its link; an admin then renames it and
+    // deletes another, and the next sync shows both.
+    const [renamed, removed] = live.slice(-2);
+    await page.goto(`${server.url}/jobs/positions/${renamed.id}`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(renamed.data.title);
+    const token = await server.token(accounts.admin1);
+    const now = new Date().toISOString();
+    const results = await server.push(token, [
+      { mutation_id: randomUUID(), collection: 'positions', id: renamed.id, base_rev: renamed.rev, op: 'upsert', data: { ...renamed.data, title: '大数据标注员（夜班）' }, updated_at: now },
+      { mutation_id: randomUUID(), collection: 'positions', id: removed.id, base_rev: removed.rev, op: 'delete', data: null, updated_at: now },
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['applied', 'applied']);
+    await syncNow(page, server.url);
+    await waitSynced(page);
+    await page.goto(`${server.url}/jobs/positions/${renamed.id}`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('大数据标注员（夜班）');
+    await page.goto(`${server.url}/jobs/positions/${removed.id}`);
+    await expect(page.getByText('找不到这个岗位')).toBeVisible();
+
+    // Offline, from the service worker and IndexedDB: every position but
+    // the deleted one, and search finds the renamed one.
+    await waitControlled(page);
+    await context.setOffline(true);
+    await page.goto(`${server.url}/jobs/positions`);
+    await expect(jobs.resultCount()).toHaveText(`共 ${live.length - 1} 个岗位`, { timeout: 30_000 });
+    await jobs.searchBox().pressSequentially('标注员', { delay: 40 });
+    await expect(jobs.cards().first()).toContainText('大数据标注员（夜班）');
     await context.close();
   } finally {
     await server.stop();
