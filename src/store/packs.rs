@@ -229,7 +229,7 @@ fn first_by<'a>(
     let mut keyed: Vec<(&str, &PackedRow)> = rows
         .filter_map(|r| Some((ordered_key(r, index)?, r)))
         .collect();
-    keyed.sort_by(|a, b| later_first((a.0, a.1.id), (b.0, b.1.id)));
+    domain::sort::sort_by(&mut keyed, |a, b| later_first((a.0, a.1.id), (b.0, b.1.id)));
     keyed
         .into_iter()
         .take(limit)

@@ -4,6 +4,9 @@
 //! each read lays the store's rows over the packed ones: a record with a
 //! row in the store (any later state, a tombstone included) is read from
 //! there, the others from their pack, in one transaction.
+//!
+//! The readers work on stored rows and are not generic; only turning rows
+//! into typed records is, so each record type adds little to the bundle.
 
 use super::codec::{self, parse_json, PackedRow, Row};
 use super::db::db;
@@ -11,6 +14,7 @@ use super::error::{StoreError, StoreResult};
 use super::packs;
 use super::records::key;
 use super::schema::index_property_named;
+use domain::collection::Collection;
 use domain::ids::RecordId;
 use domain::merge::Conflict;
 use domain::records::RecordData;
@@ -37,69 +41,53 @@ pub struct Stored<T> {
     pub conflicts: Vec<Conflict>,
 }
 
-/// A live record of a stored row (`None` for a tombstone).
-fn decode_row<T: RecordData>(row: &Row) -> StoreResult<Option<Stored<T>>> {
-    if row.deleted {
-        return Ok(None);
-    }
-    let text = row
-        .data
-        .as_deref()
-        .ok_or_else(|| StoreError::Corrupt("record without data".into()))?;
-    Ok(Some(Stored {
-        id: row.id,
-        rev: row.rev,
-        updated_at: row.updated_at,
-        pending: row.pending,
-        data: parse_json(text, T::COLLECTION.as_str())?,
-        conflicts: match &row.conflicts {
-            Some(text) => parse_json(text, "record conflicts")?,
-            None => Vec::new(),
-        },
-    }))
-}
-
-/// The record of a packed row (the server's copy, never pending).
-fn decode_packed<T: RecordData>(row: &PackedRow) -> StoreResult<Stored<T>> {
-    Ok(Stored {
-        id: row.id,
-        rev: row.rev,
-        updated_at: Timestamp::from_millis(row.updated_at),
-        pending: false,
-        data: parse_json(row.data.get(), T::COLLECTION.as_str())?,
-        conflicts: Vec::new(),
-    })
-}
-
-/// Live records of stored objects, in their order, decoded a chunk at a
-/// time (so the texts of 10,000 records never sit in wasm memory at once).
-fn decode_all<T: RecordData>(objects: &[JsValue]) -> StoreResult<Vec<Stored<T>>> {
-    let mut out = Vec::with_capacity(objects.len());
-    for chunk in objects.chunks(codec::DECODE_CHUNK) {
-        for row in codec::rows_from_js(chunk)? {
-            out.extend(decode_row(&row)?);
-        }
+/// Typed live records of rows, in their order (tombstones left out).
+fn decode<T: RecordData>(rows: Vec<Row>) -> StoreResult<Vec<Stored<T>>> {
+    let mut out = Vec::with_capacity(rows.len());
+    for row in rows.into_iter().filter(|r| !r.deleted) {
+        let text = row
+            .data
+            .ok_or_else(|| StoreError::Corrupt("record without data".into()))?;
+        out.push(Stored {
+            id: row.id,
+            rev: row.rev,
+            updated_at: row.updated_at,
+            pending: row.pending,
+            data: parse_json(&text, T::COLLECTION.as_str())?,
+            conflicts: match row.conflicts {
+                Some(text) => parse_json(&text, "record conflicts")?,
+                None => Vec::new(),
+            },
+        });
     }
     Ok(out)
 }
 
 /// A read-only transaction over a collection's store (and its packs).
-async fn read<T: RecordData>() -> StoreResult<(Rc<Rexie>, Transaction)> {
+async fn read(collection: Collection) -> StoreResult<(Rc<Rexie>, Transaction)> {
     let db = db().await?;
-    let tx = db.transaction(&packs::with_packs(T::COLLECTION), TransactionMode::ReadOnly)?;
+    let tx = db.transaction(&packs::with_packs(collection), TransactionMode::ReadOnly)?;
     Ok((db, tx))
+}
+
+/// Rows of stored objects, in their order.
+fn rows(objects: &[JsValue]) -> StoreResult<Vec<Row>> {
+    codec::rows_from_js(objects)
 }
 
 /// One record, unless absent or deleted.
 pub async fn get<T: RecordData>(id: RecordId) -> StoreResult<Option<Stored<T>>> {
-    let (_db, tx) = read::<T>().await?;
-    match tx.store(T::COLLECTION.as_str())?.get(key(id)).await? {
-        Some(row) => Ok(decode_all(&[row])?.pop()),
-        None => packs::load(&tx, T::COLLECTION)
+    Ok(decode(get_row(T::COLLECTION, id).await?.into_iter().collect())?.pop())
+}
+
+async fn get_row(collection: Collection, id: RecordId) -> StoreResult<Option<Row>> {
+    let (_db, tx) = read(collection).await?;
+    match tx.store(collection.as_str())?.get(key(id)).await? {
+        Some(object) => Ok(rows(&[object])?.pop()),
+        None => Ok(packs::load(&tx, collection)
             .await?
             .find(id)
-            .map(decode_packed)
-            .transpose(),
+            .map(PackedRow::to_row)),
     }
 }
 
@@ -109,75 +97,82 @@ pub async fn get<T: RecordData>(id: RecordId) -> StoreResult<Option<Stored<T>>> 
 pub async fn get_many<T: RecordData>(
     ids: impl IntoIterator<Item = RecordId>,
 ) -> StoreResult<Vec<Stored<T>>> {
-    let ids: HashSet<RecordId> = ids.into_iter().collect();
+    decode(rows_of(T::COLLECTION, ids.into_iter().collect()).await?)
+}
+
+async fn rows_of(collection: Collection, ids: HashSet<RecordId>) -> StoreResult<Vec<Row>> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    let (_db, tx) = read::<T>().await?;
-    let objects = super::bulk::get_each(&tx.store(T::COLLECTION.as_str())?, &ids).await?;
-    let rows = codec::rows_from_js(&objects)?;
-    let mut out = Vec::with_capacity(ids.len());
-    for row in &rows {
-        out.extend(decode_row(row)?);
-    }
-    if rows.len() < ids.len() {
-        let packed = packs::load(&tx, T::COLLECTION).await?;
-        let found: HashSet<RecordId> = rows.iter().map(|r| r.id).collect();
-        for id in ids.iter().filter(|id| !found.contains(id)) {
-            if let Some(row) = packed.find(*id) {
-                out.push(decode_packed(row)?);
-            }
-        }
+    let (_db, tx) = read(collection).await?;
+    let objects = super::bulk::get_each(&tx.store(collection.as_str())?, &ids).await?;
+    let mut out = rows(&objects)?;
+    if out.len() < ids.len() {
+        let packed = packs::load(&tx, collection).await?;
+        let found: HashSet<RecordId> = out.iter().map(|r| r.id).collect();
+        out.extend(
+            ids.iter()
+                .filter(|id| !found.contains(id))
+                .filter_map(|id| packed.find(*id))
+                .map(PackedRow::to_row),
+        );
     }
     Ok(out)
 }
 
 /// Every record of a collection, in id order.
 pub async fn list<T: RecordData>() -> StoreResult<Vec<Stored<T>>> {
-    let (_db, tx) = read::<T>().await?;
-    let store = tx.store(T::COLLECTION.as_str())?;
+    let mut out = Vec::new();
+    // A chunk at a time: the texts of 10,000 records never sit in wasm
+    // memory at once (linear memory only grows).
+    for chunk in all_rows(T::COLLECTION).await? {
+        out.extend(decode(chunk)?);
+    }
+    Ok(out)
+}
+
+/// Every row of a collection, in id order, in chunks.
+async fn all_rows(collection: Collection) -> StoreResult<Vec<Vec<Row>>> {
+    let (_db, tx) = read(collection).await?;
+    let store = tx.store(collection.as_str())?;
     let (objects, packed) = futures::try_join!(
         async { Ok(store.get_all(None, None).await?) },
-        packs::load(&tx, T::COLLECTION)
+        packs::load(&tx, collection)
     )?;
     if packed.is_empty() {
-        return decode_all(&objects);
+        return objects.chunks(codec::DECODE_CHUNK).map(rows).collect();
     }
-    let mut shadowed = HashSet::new();
-    let mut out = Vec::with_capacity(objects.len());
-    for chunk in objects.chunks(codec::DECODE_CHUNK) {
-        for row in codec::rows_from_js(chunk)? {
-            shadowed.insert(row.id);
-            out.extend(decode_row(&row)?);
-        }
-    }
-    for row in packed.visible(&shadowed) {
-        out.push(decode_packed(row)?);
-    }
-    out.sort_by_key(|s| s.id);
-    Ok(out)
+    let mut all = rows(&objects)?;
+    let shadowed: HashSet<RecordId> = all.iter().map(|r| r.id).collect();
+    all.extend(packed.visible(&shadowed).map(PackedRow::to_row));
+    domain::sort::sort_by_key(&mut all, |r| r.id);
+    Ok(vec![all])
 }
 
 /// Records whose indexed field equals `value` (index names in
 /// `schema::indexes`), in id order.
 pub async fn list_by<T: RecordData>(index: &str, value: &str) -> StoreResult<Vec<Stored<T>>> {
-    let (_db, tx) = read::<T>().await?;
-    let store = tx.store(T::COLLECTION.as_str())?;
+    decode(rows_by(T::COLLECTION, index, value).await?)
+}
+
+async fn rows_by(collection: Collection, index: &str, value: &str) -> StoreResult<Vec<Row>> {
+    let (_db, tx) = read(collection).await?;
+    let store = tx.store(collection.as_str())?;
     let query = codec::only(&JsValue::from_str(value))?;
-    let objects = store.index(index)?.get_all(Some(query), None).await?;
-    let mut out = decode_all(&objects)?;
-    let packed = packs::load(&tx, T::COLLECTION).await?;
+    let mut out = rows(&store.index(index)?.get_all(Some(query), None).await?)?;
+    let packed = packs::load(&tx, collection).await?;
     if !packed.is_empty() {
         let shadowed = packs::shadowing(&store).await?;
-        for row in packed.visible(&shadowed) {
-            if row
-                .index_key(index)
-                .is_some_and(|k| packs::key_matches(k, value))
-            {
-                out.push(decode_packed(row)?);
-            }
-        }
-        out.sort_by_key(|s| s.id);
+        out.extend(
+            packed
+                .visible(&shadowed)
+                .filter(|r| {
+                    r.index_key(index)
+                        .is_some_and(|k| packs::key_matches(k, value))
+                })
+                .map(PackedRow::to_row),
+        );
+        domain::sort::sort_by_key(&mut out, |r| r.id);
     }
     Ok(out)
 }
@@ -187,7 +182,7 @@ pub async fn list_by<T: RecordData>(index: &str, value: &str) -> StoreResult<Vec
 /// where the browser takes its direction option, else a cursor (one
 /// event-loop turn per record, slow on a busy start-up).
 pub async fn newest<T: RecordData>(index: &str, limit: u32) -> StoreResult<Vec<Stored<T>>> {
-    newest_with::<T>(index, limit, codec::last_first(limit)).await
+    decode(newest_rows(T::COLLECTION, index, limit, codec::last_first(limit)).await?)
 }
 
 /// [`newest`] read with a cursor, as browsers without `getAll`'s direction
@@ -196,16 +191,17 @@ pub async fn newest_by_cursor<T: RecordData>(
     index: &str,
     limit: u32,
 ) -> StoreResult<Vec<Stored<T>>> {
-    newest_with::<T>(index, limit, None).await
+    decode(newest_rows(T::COLLECTION, index, limit, None).await?)
 }
 
-async fn newest_with<T: RecordData>(
+async fn newest_rows(
+    collection: Collection,
     index: &str,
     limit: u32,
     options: Option<KeyRange>,
-) -> StoreResult<Vec<Stored<T>>> {
-    let (_db, tx) = read::<T>().await?;
-    let store = tx.store(T::COLLECTION.as_str())?;
+) -> StoreResult<Vec<Row>> {
+    let (_db, tx) = read(collection).await?;
+    let store = tx.store(collection.as_str())?;
     let objects = match options {
         Some(options) => store.index(index)?.get_all(Some(options), None).await?,
         None => store
@@ -216,44 +212,40 @@ async fn newest_with<T: RecordData>(
             .map(|(_, v)| v)
             .collect(),
     };
-    let from_packs = packs::newest(&tx, T::COLLECTION, &store, index, limit as usize).await?;
+    let from_packs = packs::newest(&tx, collection, &store, index, limit as usize).await?;
     if from_packs.is_empty() {
-        return decode_all(&objects);
+        return rows(&objects);
     }
     // The store's first `limit` and the packs' first `limit`, merged.
     let property = index_property_named(index);
-    let mut keyed: Vec<(String, Stored<T>)> = Vec::new();
-    for object in &objects {
-        let k = codec::get_string(object, &property).unwrap_or_default();
-        keyed.extend(
-            decode_all::<T>(std::slice::from_ref(object))?
-                .into_iter()
-                .map(|s| (k.clone(), s)),
-        );
-    }
-    for row in &from_packs {
-        let k = row
+    let keys = objects
+        .iter()
+        .map(|o| codec::get_string(o, &property).unwrap_or_default());
+    let mut keyed: Vec<(String, Row)> = keys.zip(rows(&objects)?).collect();
+    keyed.extend(from_packs.iter().map(|r| {
+        let k = r
             .index_key(index)
             .and_then(|k| k.as_str())
             .unwrap_or_default();
-        keyed.push((k.to_owned(), decode_packed(row)?));
-    }
-    keyed.sort_by(|a, b| packs::later_first((&a.0, a.1.id), (&b.0, b.1.id)));
+        (k.to_owned(), r.to_row())
+    }));
+    domain::sort::sort_by(&mut keyed, |a, b| {
+        packs::later_first((&a.0, a.1.id), (&b.0, b.1.id))
+    });
     keyed.truncate(limit as usize);
-    Ok(keyed.into_iter().map(|(_, s)| s).collect())
+    Ok(keyed.into_iter().map(|(_, r)| r).collect())
 }
 
 /// Number of stored records of a collection (including local tombstones,
 /// not the rows that only hide a packed record the server deleted).
-pub async fn count(collection: domain::collection::Collection) -> StoreResult<u32> {
-    let db = db().await?;
-    let tx = db.transaction(&packs::with_packs(collection), TransactionMode::ReadOnly)?;
+pub async fn count(collection: Collection) -> StoreResult<u32> {
+    let (_db, tx) = read(collection).await?;
     let store = tx.store(collection.as_str())?;
     let packed = packs::load(&tx, collection).await?;
     if packed.is_empty() {
         return Ok(store.count(None).await?);
     }
-    let rows = codec::rows_from_js(&store.get_all(None, None).await?)?;
+    let rows = rows(&store.get_all(None, None).await?)?;
     let shadowed: HashSet<RecordId> = rows.iter().map(|r| r.id).collect();
     let held = rows.iter().filter(|r| r.pending || !r.deleted).count();
     let visible = packed.visible(&shadowed).count();

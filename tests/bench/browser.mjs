@@ -316,7 +316,8 @@ async function search(page) {
   await input.waitFor();
   // Baseline data: every title, read once (not timed).
   await page.evaluate(`(${catalogRowsInPage})('positions').then((rows) => {
-    window.__titles = rows.map((r) => JSON.parse(r.data).title);
+    // A packed row's data is the object itself, a stored one's its JSON text.
+    window.__titles = rows.map((r) => (typeof r.data === 'string' ? JSON.parse(r.data) : r.data).title);
   })`);
   const samples = { app: [], keystroke: [], baseline: [], byKind: {} };
   for (let rep = 0; rep < SEARCH_REPS; rep++) {
