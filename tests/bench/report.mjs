@@ -34,9 +34,9 @@ const c = browser.cold;
 if (c) {
   const ok = c.first_row_ms <= 800 && c.first_row_ms <= 1.5 * c.baseline_getall_ms;
   row(`cold start → first positions shown, ${browser.sync?.positions?.toLocaleString('en-US') ?? '?'} positions in IndexedDB, CPU 4× (median of ${c.runs})`,
-    fmt(c.first_row_ms, 'ms', 0), `raw getAll ${fmt(c.baseline_getall_ms, 'ms', 0)}`, ratio(c.first_row_ms, c.baseline_getall_ms), '≤ 800 ms and ≤ 1.5×', ok);
+    fmt(c.first_row_ms, 'ms', 0), `raw read ${fmt(c.baseline_getall_ms, 'ms', 0)}`, ratio(c.first_row_ms, c.baseline_getall_ms), '≤ 800 ms and ≤ 1.5×', ok);
   row('cold start → all positions searchable (count shown), CPU 4× (information)',
-    fmt(c.catalog_ms, 'ms', 0), `raw getAll ${fmt(c.baseline_getall_ms, 'ms', 0)}`, ratio(c.catalog_ms, c.baseline_getall_ms));
+    fmt(c.catalog_ms, 'ms', 0), `raw read ${fmt(c.baseline_getall_ms, 'ms', 0)}`, ratio(c.catalog_ms, c.baseline_getall_ms));
 } else row('cold start', 'n/a');
 
 // Search.
