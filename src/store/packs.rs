@@ -6,7 +6,8 @@
 //! over the 2 s goal; the same rows as eleven objects of JSON text took
 //! 0.1 s (BENCHMARKS.md, stop 20). So for the collections in [`packed`], the
 //! records a pull page brings that the device has never held are written as
-//! one pack: their stored rows ([`PackedRow`]) as one JSON text.
+//! one pack: their stored rows ([`PackedRow`]) as one JSON text, kept as
+//! UTF-8 bytes.
 //!
 //! A pack never changes once written. Every later state of a record (the
 //! server's next revision, a tombstone, a local edit) is a row of the
@@ -21,14 +22,14 @@ use super::error::{StoreError, StoreResult};
 use super::schema::{indexes, PACKS, PACK_HEADS};
 use domain::collection::Collection;
 use domain::ids::RecordId;
-use js_sys::Object;
+use js_sys::{Object, Uint8Array};
 use rexie::{KeyRange, Store, Transaction};
 use serde_json::Value;
 use std::cell::RefCell;
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::rc::Rc;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// Whether a collection's pulled records may be stored in packs: the public
 /// catalog, the bulk of a first sync (positions and their employers).
@@ -150,9 +151,13 @@ pub(crate) async fn load(tx: &Transaction, collection: Collection) -> StoreResul
         else {
             continue;
         };
-        let text = codec::get_string(&object, "rows")
-            .ok_or_else(|| StoreError::Corrupt(format!("pack {key} without rows")))?;
-        let rows: Vec<PackedRow> = codec::parse_json(&text, "pack")?;
+        let bytes = codec::get(&object, "rows")
+            .dyn_into::<Uint8Array>()
+            .map_err(|_| StoreError::Corrupt(format!("pack {key} without rows")))?
+            .to_vec();
+        let text = std::str::from_utf8(&bytes)
+            .map_err(|e| StoreError::Corrupt(format!("pack {key}: {e}")))?;
+        let rows: Vec<PackedRow> = codec::parse_json(text, "pack")?;
         PARSED.with(|parsed| parsed.borrow_mut().insert(key, Rc::new(Pack::new(rows))));
     }
     Ok(PARSED.with(|parsed| {
@@ -170,7 +175,13 @@ pub(crate) fn put(
     let key = format!("{collection}/{}", RecordId::generate());
     let object = Object::new();
     codec::set(&object, "key", key.as_str());
-    codec::set(&object, "rows", codec::to_json(&rows));
+    // UTF-8 bytes rather than a string: reading them back into wasm is a
+    // copy, where a JS string is converted from UTF-16 on the way in.
+    codec::set(
+        &object,
+        "rows",
+        Uint8Array::from(codec::to_json(&rows).as_bytes()),
+    );
     let head = Object::new();
     codec::set(&head, "key", key.as_str());
     codec::set(&head, "head", codec::to_json(&Head::of(collection, &rows)));

@@ -123,7 +123,7 @@ function idbCount(page, store) {
 /**
  * In the page: every live row of a catalog collection as the app stores it,
  * one object per record in its own store and a page of records per object in
- * `packs` (src/store/packs.rs); a row of its own store hides a packed one.
+ * `packs` (src/store/packs.rs, their rows as UTF-8 JSON); a row of its own store hides a packed one.
  */
 function catalogRowsInPage(name) {
   return new Promise((resolve, reject) => {
@@ -140,7 +140,8 @@ function catalogRowsInPage(name) {
         const hidden = new Set(own.result.map((r) => r.id));
         const rows = own.result.filter((r) => !r.deleted || r.pending);
         for (const pack of packs?.result ?? []) {
-          for (const row of JSON.parse(pack.rows)) if (!hidden.has(row.id)) rows.push(row);
+          const text = typeof pack.rows === 'string' ? pack.rows : new TextDecoder().decode(pack.rows);
+          for (const row of JSON.parse(text)) if (!hidden.has(row.id)) rows.push(row);
         }
         resolve(rows);
       };
