@@ -110,6 +110,31 @@ impl Packed {
     }
 }
 
+/// The packs of several collections, read in one transaction (the sync's
+/// pages and push answers touch a few collections at a time).
+#[derive(Default)]
+pub(crate) struct PackedSet(HashMap<Collection, Packed>);
+
+impl PackedSet {
+    /// Reads the packs of the [`packed`] ones among `collections` inside
+    /// `tx` (which must include [`STORES`] if there are any).
+    pub async fn load(
+        tx: &Transaction,
+        collections: impl IntoIterator<Item = Collection>,
+    ) -> StoreResult<PackedSet> {
+        let mut set = HashMap::new();
+        for collection in collections.into_iter().filter(|c| packed(*c)) {
+            set.insert(collection, load(tx, collection).await?);
+        }
+        Ok(PackedSet(set))
+    }
+
+    /// A record's packed row.
+    pub fn find(&self, collection: Collection, id: RecordId) -> Option<&PackedRow> {
+        self.0.get(&collection)?.find(id)
+    }
+}
+
 /// The key range of a collection's packs (`collection/…`).
 fn range(collection: Collection) -> StoreResult<KeyRange> {
     let low = format!("{collection}/");

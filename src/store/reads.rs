@@ -8,7 +8,7 @@
 //! The readers work on stored rows and are not generic; only turning rows
 //! into typed records is, so each record type adds little to the bundle.
 
-use super::codec::{self, parse_json, PackedRow, Row};
+use super::codec::{self, parse_json, rows_from_js as rows, PackedRow, Row};
 use super::db::db;
 use super::error::{StoreError, StoreResult};
 use super::packs;
@@ -68,11 +68,6 @@ async fn read(collection: Collection) -> StoreResult<(Rc<Rexie>, Transaction)> {
     let db = db().await?;
     let tx = db.transaction(&packs::with_packs(collection), TransactionMode::ReadOnly)?;
     Ok((db, tx))
-}
-
-/// Rows of stored objects, in their order.
-fn rows(objects: &[JsValue]) -> StoreResult<Vec<Row>> {
-    codec::rows_from_js(objects)
 }
 
 /// One record, unless absent or deleted.

@@ -8,7 +8,7 @@ use super::db::db;
 use super::error::{StoreError, StoreResult};
 use super::notify::{announce_in_batch, Topic};
 use super::outbox::{self, OutboxState};
-use super::packs::{self, Packed};
+use super::packs::{self, PackedSet};
 use super::records::{finish, index_conflicts, key};
 use super::schema::{CONFLICTS, META, OUTBOX};
 use domain::collection::Collection;
@@ -202,16 +202,10 @@ async fn apply_page(
             rows.extend(fresh.into_iter().map(|r| (collection, RowOut::from(r))));
         }
     }
-    let mut packed: HashMap<Collection, Packed> = HashMap::new();
-    if any_packed && !known.is_empty() {
-        for collection in collections.iter().filter(|c| packs::packed(**c)) {
-            packed.insert(*collection, packs::load(&tx, *collection).await?);
-        }
-    }
-    let pack_row = |change: &Change| {
-        packed
-            .get(&change.collection)
-            .and_then(|p| p.find(change.id))
+    let packed = if known.is_empty() {
+        PackedSet::default()
+    } else {
+        PackedSet::load(&tx, collections.iter().copied()).await?
     };
 
     // Issued in this order, so IndexedDB runs them in this order: the
@@ -244,7 +238,7 @@ async fn apply_page(
     let mut tombstones = Vec::new();
     for (change, current) in known.iter().zip(current) {
         let store = store_of(change.collection);
-        let in_pack = pack_row(change);
+        let in_pack = packed.find(change.collection, change.id);
         let current = match (current, in_pack) {
             (Some(current), _) => Some(current),
             // The server's copy is stored already, in its pack (a pull
@@ -334,12 +328,7 @@ pub async fn apply_push_results(
     let collections = domain::sort::distinct(sent.iter().map(|(_, m)| m.collection));
     let mut names: Vec<&str> = collections.iter().map(|c| c.as_str()).collect();
     names.extend([OUTBOX, CONFLICTS]);
-    let packed_collections: Vec<Collection> = collections
-        .iter()
-        .copied()
-        .filter(|c| packs::packed(*c))
-        .collect();
-    if !packed_collections.is_empty() {
+    if collections.iter().any(|c| packs::packed(*c)) {
         names.extend(packs::STORES);
     }
     let tx = db.transaction(&names, TransactionMode::ReadWrite)?;
@@ -356,12 +345,7 @@ pub async fn apply_push_results(
     let reads = read_records(&tx, sent.iter().map(|(_, m)| (m.collection, m.id)));
     let outbox_store = tx.store(OUTBOX)?;
     let (stored, waiting) = futures::try_join!(reads, outbox::waiting_in(&outbox_store, sent))?;
-    let mut packed: HashMap<Collection, Packed> = HashMap::new();
-    for collection in packed_collections {
-        packed.insert(collection, packs::load(&tx, collection).await?);
-    }
-    let pack_row =
-        |(collection, id): (Collection, RecordId)| packed.get(&collection).and_then(|p| p.find(id));
+    let packed = PackedSet::load(&tx, collections.iter().copied()).await?;
 
     let mut report = PushReport::default();
     // What this batch has decided so far: a record's newest state, and the
@@ -373,7 +357,7 @@ pub async fn apply_push_results(
         let at = (mutation.collection, mutation.id);
         let current = match latest.get(&at) {
             Some(decided) => decided.clone(),
-            None => match (stored, pack_row(at)) {
+            None => match (stored, packed.find(at.0, at.1)) {
                 (None, Some(row)) => Some(row.to_row().into_local()?.1),
                 (stored, _) => stored,
             },
@@ -442,7 +426,7 @@ pub async fn apply_push_results(
         if record.is_some() {
             continue;
         }
-        if pack_row((*collection, *id)).is_some() {
+        if packed.find(*collection, *id).is_some() {
             // Removing the row would bring the packed copy back.
             let answer = sent
                 .iter()
