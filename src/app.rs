@@ -14,7 +14,11 @@ use crate::sync::provide_sync;
 use crate::ui::{Header, Nav};
 use leptos::prelude::*;
 use leptos_router::components::{Redirect, Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::{path, Lazy};
+
+// Downloaded when first opened (see `crate::ui::lazy_page`).
+crate::lazy_page!(status: StatusRoute => view! { <StatusPage /> });
+crate::lazy_page!(login: LoginRoute => view! { <LoginPage /> });
 
 /// The whole app.
 #[component]
@@ -42,8 +46,8 @@ pub fn App() -> impl IntoView {
                         <PolicyRoutes />
                         <VisitRoutes />
                         <ProjectRoutes />
-                        <Route path=path!("/status") view=StatusPage />
-                        <Route path=path!("/login") view=LoginPage />
+                        <Route path=path!("/status") view={Lazy::<StatusRoute>::new()} />
+                        <Route path=path!("/login") view={Lazy::<LoginRoute>::new()} />
                     </Routes>
                 </main>
                 <footer class="footer">

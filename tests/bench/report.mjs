@@ -20,13 +20,16 @@ const rows = [];
 const row = (figure, value, baseline = '—', r = '—', goal = '—', ok) => rows.push([figure, value, baseline, r, goal, met(ok)]);
 const kb = (b) => (num(b) ? b / 1024 : undefined);
 
-// Bundle.
-if (bundle.total) {
-  const t = bundle.total;
-  row('release bundle wasm + JS, raw', fmt(kb(t.raw), 'KB'));
-  row('release bundle wasm + JS, gzip -9', fmt(kb(t.gzip), 'KB'));
-  row('release bundle wasm + JS, brotli -q 11', fmt(kb(t.brotli), 'KB'), '—', '—', '≤ 250 KB', kb(t.brotli) <= 250);
-  row('… of which wasm, brotli', fmt(kb(bundle.wasm?.brotli), 'KB'));
+// Bundle: the goal is read against what a page loads to start; the lazy
+// pages' split files come later (scripts/bundle-size.mjs).
+if (bundle.start) {
+  const s = bundle.start;
+  row('release bundle a page loads to start (wasm + JS), raw', fmt(kb(s.raw), 'KB'));
+  row('release bundle a page loads to start (wasm + JS), gzip -9', fmt(kb(s.gzip), 'KB'));
+  row('release bundle a page loads to start (wasm + JS), brotli -q 11', fmt(kb(s.brotli), 'KB'), '—', '—', '≤ 250 KB', kb(s.brotli) <= 250);
+  row('… of which wasm, brotli', fmt(kb(bundle.start_wasm?.brotli), 'KB'));
+  row(`lazy pages' split files (${bundle.lazy?.files ?? '?'} files), brotli (information)`, fmt(kb(bundle.lazy?.brotli), 'KB'));
+  row('all of the bundle, brotli (information)', fmt(kb(bundle.total?.brotli), 'KB'));
 } else row('release bundle', 'n/a');
 
 // Cold start.

@@ -125,10 +125,18 @@ test('caching headers: hashed assets immutable, shell files revalidated', async 
   expect(manifest.headers()['cache-control']).toContain('no-cache');
   expect(manifest.headers()['content-type']).toContain('application/manifest+json');
   const html = await index.text();
-  const wasm = html.match(/\/(tongji-app-[0-9a-f]+_bg\.wasm)/)![1];
+  const wasm = html.match(/\/(tongji-app-[0-9a-f]+\/tongji-app_bg\.wasm)/)![1];
   const asset = await request.get(`/${wasm}`);
   expect(asset.headers()['cache-control']).toContain('immutable');
   expect(asset.headers()['content-type']).toBe('application/wasm');
+  // A lazy page's split file, named by the split loader, is cached the same way.
+  const dir = wasm.split('/')[0];
+  const loader = await (await request.get(`/${dir}/__wasm_split.js`)).text();
+  const split = loader.match(/"\.\/(split_\w+\.wasm)"/)![1];
+  const splitAsset = await request.get(`/${dir}/${split}`);
+  expect(splitAsset.status()).toBe(200);
+  expect(splitAsset.headers()['cache-control']).toContain('immutable');
+  expect(splitAsset.headers()['content-type']).toBe('application/wasm');
 });
 
 test('backup round trip: export, clear site data, import: everything back, unsynced changes still pending', async ({ browser }) => {

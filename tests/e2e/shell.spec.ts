@@ -41,6 +41,35 @@ test('navigation reaches every section and unknown paths show a page, not an err
   await expect(page.getByText('找不到这个页面')).toBeVisible();
 });
 
+test('a lazy page whose code cannot be downloaded says so, the app keeps working, and retrying opens it', async ({ browser }) => {
+  // No service worker: its precache would answer the split files.
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  try {
+    const splitFiles = /\/tongji-app-[0-9a-f]+\/(split|chunk)_\w+\.wasm$/;
+    await context.route(splitFiles, (route) => route.abort('internetdisconnected'));
+    const shell = new Shell(page);
+    await shell.open('/jobs');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('招聘会与岗位');
+
+    await shell.nav().getByRole('link', { name: /政策/ }).click();
+    const failed = page.getByRole('alert');
+    await expect(failed).toContainText('这个页面没能打开');
+    // The main module still runs: other pages work.
+    await shell.nav().getByRole('link', { name: /岗位/ }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('招聘会与岗位');
+
+    // A failed download is not remembered: the next attempt fetches again.
+    await shell.nav().getByRole('link', { name: /政策/ }).click();
+    await expect(failed).toContainText('这个页面没能打开');
+    await context.unroute(splitFiles);
+    await failed.getByRole('button', { name: '重试' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('政策指南');
+  } finally {
+    await context.close();
+  }
+});
+
 test('the header shows the connection state and follows offline/online events', async ({ page, context }) => {
   const shell = new Shell(page);
   await shell.open('/jobs');

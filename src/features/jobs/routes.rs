@@ -12,7 +12,14 @@ use super::saved_page::SavedPage;
 use leptos::prelude::*;
 use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
 use leptos_router::components::{ParentRoute, Route};
-use leptos_router::path;
+use leptos_router::{path, Lazy};
+
+// The start page and the positions are the first screens; the rest of the
+// section is downloaded when first opened (see `crate::ui::lazy_page`).
+crate::lazy_page!(job_extras: FairListRoute => view! { <FairListPage /> });
+crate::lazy_page!(job_extras: FairDetailRoute => view! { <FairDetailPage /> });
+crate::lazy_page!(job_extras: SavedRoute => view! { <SavedPage /> });
+crate::lazy_page!(job_extras: InterestsRoute => view! { <InterestsPage /> });
 
 /// Every route of the section.
 #[component(transparent)]
@@ -20,12 +27,12 @@ pub fn JobRoutes() -> AnyNestedRoute {
     view! {
         <ParentRoute path=path!("/jobs") view=JobsSection>
             <Route path=path!("") view=JobsHomePage />
-            <Route path=path!("fairs") view=FairListPage />
-            <Route path=path!("fairs/:id") view=FairDetailPage />
+            <Route path=path!("fairs") view={Lazy::<FairListRoute>::new()} />
+            <Route path=path!("fairs/:id") view={Lazy::<FairDetailRoute>::new()} />
             <Route path=path!("positions") view=PositionListPage />
             <Route path=path!("positions/:id") view=PositionDetailPage />
-            <Route path=path!("saved") view=SavedPage />
-            <Route path=path!("interests") view=InterestsPage />
+            <Route path=path!("saved") view={Lazy::<SavedRoute>::new()} />
+            <Route path=path!("interests") view={Lazy::<InterestsRoute>::new()} />
         </ParentRoute>
     }
     .into_inner()

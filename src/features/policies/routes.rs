@@ -9,21 +9,30 @@ use super::match_page::MatchPage;
 use leptos::prelude::*;
 use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
 use leptos_router::components::Route;
-use leptos_router::path;
+use leptos_router::{path, Lazy};
+
+// Every page is downloaded when first opened (see `crate::ui::lazy_page`);
+// the editors, used by staff only, separately from the pages everyone reads.
+crate::lazy_page!(policies: PoliciesRoute => view! { <PoliciesPage /> });
+crate::lazy_page!(policies: MatchRoute => view! { <MatchPage /> });
+crate::lazy_page!(policy_editor: CategoryEditorRoute => view! { <CategoryEditorPage /> });
+crate::lazy_page!(policies: CategoryRoute => view! { <CategoryPage /> });
+crate::lazy_page!(policy_editor: GuideEditorRoute => view! { <GuideEditorPage /> });
+crate::lazy_page!(policies: GuideRoute => view! { <GuidePage /> });
 
 /// Every route of the section. `…/new` pages come before `:id` ones only for
 /// readers; the router matches static segments first anyway.
 #[component(transparent)]
 pub fn PolicyRoutes() -> AnyNestedRoute {
     view! {
-        <Route path=path!("/policies") view=PoliciesPage />
-        <Route path=path!("/policies/match") view=MatchPage />
-        <Route path=path!("/policies/categories/new") view=CategoryEditorPage />
-        <Route path=path!("/policies/category/:id") view=CategoryPage />
-        <Route path=path!("/policies/category/:id/edit") view=CategoryEditorPage />
-        <Route path=path!("/policies/guides/new") view=GuideEditorPage />
-        <Route path=path!("/policies/guide/:id") view=GuidePage />
-        <Route path=path!("/policies/guide/:id/edit") view=GuideEditorPage />
+        <Route path=path!("/policies") view={Lazy::<PoliciesRoute>::new()} />
+        <Route path=path!("/policies/match") view={Lazy::<MatchRoute>::new()} />
+        <Route path=path!("/policies/categories/new") view={Lazy::<CategoryEditorRoute>::new()} />
+        <Route path=path!("/policies/category/:id") view={Lazy::<CategoryRoute>::new()} />
+        <Route path=path!("/policies/category/:id/edit") view={Lazy::<CategoryEditorRoute>::new()} />
+        <Route path=path!("/policies/guides/new") view={Lazy::<GuideEditorRoute>::new()} />
+        <Route path=path!("/policies/guide/:id") view={Lazy::<GuideRoute>::new()} />
+        <Route path=path!("/policies/guide/:id/edit") view={Lazy::<GuideEditorRoute>::new()} />
     }
     .into_inner()
     // One erased route: the shape a transparent component has under

@@ -6,15 +6,19 @@ use super::project_page::ProjectPage;
 use leptos::prelude::*;
 use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
 use leptos_router::components::Route;
-use leptos_router::path;
+use leptos_router::{path, Lazy};
+
+crate::lazy_page!(projects: ProjectsRoute => view! { <ProjectsPage /> });
+crate::lazy_page!(projects: NewProjectRoute => view! { <NewProjectPage /> });
+crate::lazy_page!(projects: ProjectRoute => view! { <ProjectPage /> });
 
 /// Every route of the section.
 #[component(transparent)]
 pub fn ProjectRoutes() -> AnyNestedRoute {
     view! {
-        <Route path=path!("/projects") view=ProjectsPage />
-        <Route path=path!("/projects/new") view=NewProjectPage />
-        <Route path=path!("/projects/:id") view=ProjectPage />
+        <Route path=path!("/projects") view={Lazy::<ProjectsRoute>::new()} />
+        <Route path=path!("/projects/new") view={Lazy::<NewProjectRoute>::new()} />
+        <Route path=path!("/projects/:id") view={Lazy::<ProjectRoute>::new()} />
     }
     .into_inner()
     // One erased route: the shape a transparent component has under

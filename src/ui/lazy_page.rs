@@ -1,0 +1,73 @@
+//! Pages whose code is downloaded when first opened.
+//!
+//! The release build splits the wasm at each lazy page (`scripts/wasm-bundle`):
+//! the page's own code, and code only lazy pages use, go into separate files
+//! fetched the first time such a route is shown. Job seekers start on the job
+//! pages, so the staff sections need not delay their first screen. The
+//! service worker precaches every split file, so the pages open offline.
+
+use crate::i18n::t;
+use leptos::prelude::*;
+
+/// Declares a route view whose code is split off:
+/// `lazy_page!(group: Name => view)` defines the type `Name`; use it as
+/// `view={Lazy::<Name>::new()}` in a `<Route>`. Pages of one `group` share
+/// one split file, downloaded when the first of them opens. Per-page files
+/// made the splitter cut ~300 tiny files of code shared by some pages and
+/// not others; a handful of groups keeps that to a few.
+///
+/// A split file that cannot be fetched (no network before the service worker
+/// has cached it) shows [`PageLoadFailed`] instead of aborting the app, which
+/// is what a failed load does to Leptos's own `#[lazy]`.
+#[macro_export]
+macro_rules! lazy_page {
+    ($group:ident: $name:ident => $view:expr) => {
+        #[derive(Debug)]
+        pub struct $name {}
+
+        impl ::leptos_router::LazyRoute for $name {
+            fn data() -> Self {
+                $name {}
+            }
+
+            // The split function is named after the page: the splitter's
+            // symbols must differ between the pages of a group.
+            #[allow(non_snake_case)]
+            async fn view(_this: Self) -> ::leptos::prelude::AnyView {
+                use ::leptos::prelude::{AnyView, IntoAny};
+                use ::leptos::wasm_split::{wasm_split, SplitLoaderError};
+
+                #[wasm_split($group, wasm_split_path = ::leptos::wasm_split, fallible)]
+                fn $name() -> Result<AnyView, SplitLoaderError> {
+                    Ok(($view).into_any())
+                }
+
+                match $name().await {
+                    Ok(view) => view,
+                    Err(_) => $crate::ui::PageLoadFailed().into_any(),
+                }
+            }
+        }
+    };
+}
+
+/// What a lazy page shows when its code could not be downloaded.
+#[component]
+pub fn PageLoadFailed() -> impl IntoView {
+    view! {
+        <section class="page">
+            <div class="empty-state" role="alert">
+                <h2 class="empty-state__title">{t("这个页面没能打开", "This page could not be opened")}</h2>
+                <p class="empty-state__body">
+                    {t(
+                        "页面的程序文件还没有保存到本机，下载时网络中断了。联网后重试即可；打开过一次后，离线也能使用。",
+                        "The page's program file is not on this device yet and the download failed. Try again when online; once opened, it also works offline.",
+                    )}
+                </p>
+                <button class="button button--primary" type="button" on:click=|_| {
+                    let _ = window().location().reload();
+                }>{t("重试", "Try again")}</button>
+            </div>
+        </section>
+    }
+}
