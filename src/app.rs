@@ -6,19 +6,23 @@ use crate::features::policies::PolicyRoutes;
 use crate::features::projects::ProjectRoutes;
 use crate::features::status::{StatusPage, SyncBadge, UpdateBanner};
 use crate::features::visits::VisitRoutes;
+use crate::features::{jobs, policies, projects, visits};
 use crate::i18n::{provide_locale, t};
+use crate::idle::first_idle;
 use crate::online::provide_online;
 use crate::pwa::provide_updates;
 use crate::store::provide_revisions;
 use crate::sync::provide_sync;
 use crate::ui::{Header, Nav};
+use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use leptos_router::components::{Redirect, Route, Router, Routes};
 use leptos_router::{path, Lazy};
 
 // Downloaded when first opened (see `crate::ui::lazy_page`).
-crate::lazy_page!(status: StatusRoute => view! { <StatusPage /> });
-crate::lazy_page!(login: LoginRoute => view! { <LoginPage /> });
+crate::lazy_page!(status: status_page => view! { <StatusPage /> });
+crate::lazy_page!(login: login_page => view! { <LoginPage /> });
 
 /// The whole app.
 #[component]
@@ -29,6 +33,7 @@ pub fn App() -> impl IntoView {
     provide_session(revisions);
     provide_sync(revisions);
     provide_updates();
+    spawn_local(prefetch_sections());
 
     view! {
         <Router>
@@ -46,8 +51,8 @@ pub fn App() -> impl IntoView {
                         <PolicyRoutes />
                         <VisitRoutes />
                         <ProjectRoutes />
-                        <Route path=path!("/status") view={Lazy::<StatusRoute>::new()} />
-                        <Route path=path!("/login") view={Lazy::<LoginRoute>::new()} />
+                        <Route path=path!("/status") view={Lazy::<status_page::Page>::new()} />
+                        <Route path=path!("/login") view={Lazy::<login_page::Page>::new()} />
                     </Routes>
                 </main>
                 <footer class="footer">
@@ -68,4 +73,33 @@ fn NotFound() -> impl IntoView {
             />
         </section>
     }
+}
+
+/// How long after the start the prefetching of sections may begin, and the
+/// longest wait for an idle moment before each section's file.
+const PREFETCH_DELAY_MS: u32 = 3_000;
+const PREFETCH_IDLE_TIMEOUT_MS: u32 = 2_000;
+
+/// Loads the split files of the sections in the navigation in the background,
+/// one at a time when the browser is idle, so that the first open of a
+/// section renders at once instead of first fetching and compiling its code
+/// (about 0.4 s at CPU 4×, BENCHMARKS.md). Only under a service worker: its
+/// cache answers, so this costs no network on a first visit with a weak
+/// signal, where the start-up sync needs it more.
+async fn prefetch_sections() {
+    TimeoutFuture::new(PREFETCH_DELAY_MS).await;
+    let controlled = window().navigator().service_worker().controller().is_some();
+    if !controlled {
+        return;
+    }
+    first_idle(PREFETCH_IDLE_TIMEOUT_MS).await;
+    policies::prefetch_pages().await;
+    first_idle(PREFETCH_IDLE_TIMEOUT_MS).await;
+    jobs::prefetch_pages().await;
+    first_idle(PREFETCH_IDLE_TIMEOUT_MS).await;
+    visits::prefetch_pages().await;
+    first_idle(PREFETCH_IDLE_TIMEOUT_MS).await;
+    projects::prefetch_pages().await;
+    first_idle(PREFETCH_IDLE_TIMEOUT_MS).await;
+    let _ = status_page::prefetch().await;
 }

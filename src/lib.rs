@@ -11,6 +11,7 @@ pub mod clock;
 pub mod error;
 pub mod features;
 pub mod i18n;
+pub mod idle;
 pub mod online;
 pub mod perf;
 pub mod pwa;

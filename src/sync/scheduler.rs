@@ -7,6 +7,7 @@ use super::error::SyncError;
 use super::leader::when_leader;
 use super::status::{Phase, Snapshot, SyncStatus};
 use crate::clock::now;
+use crate::idle::first_idle;
 use crate::store::{meta, outbox, Revisions, Topic};
 use domain::replica::backoff_ms;
 use domain::time::Timestamp;
@@ -153,27 +154,6 @@ fn publish(status: SyncStatus) {
 
 /// Longest wait for the browser to be idle before the start-up sync.
 const START_IDLE_TIMEOUT_MS: u32 = 1_000;
-
-/// Resolves when the browser is first idle, or after `timeout_ms` (also
-/// where `requestIdleCallback` is missing): the start-up sync then does not
-/// compete with the first screen's reads and rendering on a slow phone.
-async fn first_idle(timeout_ms: u32) {
-    let (tx, rx) = futures::channel::oneshot::channel::<()>();
-    let done = Closure::once_into_js(move || {
-        let _ = tx.send(());
-    });
-    let options = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&options, &"timeout".into(), &timeout_ms.into());
-    let scheduled = js_sys::Reflect::get(&window(), &"requestIdleCallback".into())
-        .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-        .is_some_and(|f| f.call2(&window(), &done, &options).is_ok());
-    if !scheduled {
-        TimeoutFuture::new(timeout_ms).await;
-        return;
-    }
-    let _ = rx.await;
-}
 
 async fn run(mut triggers: UnboundedReceiver<()>, status: SyncStatus) {
     first_idle(START_IDLE_TIMEOUT_MS).await;

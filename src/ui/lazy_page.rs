@@ -10,11 +10,13 @@ use crate::i18n::t;
 use leptos::prelude::*;
 
 /// Declares a route view whose code is split off:
-/// `lazy_page!(group: Name => view)` defines the type `Name`; use it as
-/// `view={Lazy::<Name>::new()}` in a `<Route>`. Pages of one `group` share
-/// one split file, downloaded when the first of them opens. Per-page files
-/// made the splitter cut ~300 tiny files of code shared by some pages and
-/// not others; a handful of groups keeps that to a few.
+/// `lazy_page!(group: name => view)` defines the module `name` with the
+/// route type `name::Page` (use it as `view={Lazy::<name::Page>::new()}` in a
+/// `<Route>`) and `name::prefetch()`, which loads the split file without
+/// showing anything. Pages of one `group` share one split file, loaded when
+/// the first of them opens. Per-page files made the splitter cut ~300 tiny
+/// files of code shared by some pages and not others; a handful of groups
+/// keeps that to a few dozen.
 ///
 /// A split file that cannot be fetched (no network before the service worker
 /// has cached it) shows [`PageLoadFailed`] instead of aborting the app, which
@@ -22,29 +24,35 @@ use leptos::prelude::*;
 #[macro_export]
 macro_rules! lazy_page {
     ($group:ident: $name:ident => $view:expr) => {
-        #[derive(Debug)]
-        pub struct $name {}
+        pub mod $name {
+            use super::*;
+            use ::leptos::prelude::{AnyView, IntoAny};
+            use ::leptos::wasm_split::{wasm_split, SplitLoaderError};
 
-        impl ::leptos_router::LazyRoute for $name {
-            fn data() -> Self {
-                $name {}
+            // Named after the module: the splitter's symbols must differ
+            // between the pages of a group.
+            #[wasm_split($group, wasm_split_path = ::leptos::wasm_split, fallible, preload(prefetch))]
+            pub fn $name() -> Result<AnyView, SplitLoaderError> {
+                Ok(($view).into_any())
             }
 
-            // The split function is named after the page: the splitter's
-            // symbols must differ between the pages of a group.
-            #[allow(non_snake_case)]
-            async fn view(_this: Self) -> ::leptos::prelude::AnyView {
-                use ::leptos::prelude::{AnyView, IntoAny};
-                use ::leptos::wasm_split::{wasm_split, SplitLoaderError};
+            #[derive(Debug)]
+            pub struct Page;
 
-                #[wasm_split($group, wasm_split_path = ::leptos::wasm_split, fallible)]
-                fn $name() -> Result<AnyView, SplitLoaderError> {
-                    Ok(($view).into_any())
+            impl ::leptos_router::LazyRoute for Page {
+                fn data() -> Self {
+                    Page
                 }
 
-                match $name().await {
-                    Ok(view) => view,
-                    Err(_) => $crate::ui::PageLoadFailed().into_any(),
+                async fn preload() {
+                    let _ = prefetch().await;
+                }
+
+                async fn view(_this: Self) -> AnyView {
+                    match $name().await {
+                        Ok(view) => view,
+                        Err(_) => $crate::ui::PageLoadFailed().into_any(),
+                    }
                 }
             }
         }

@@ -23,8 +23,8 @@ const COLD_RUNS = Number(args['cold-runs'] ?? 3);
 const SEARCH_REPS = Number(args['search-reps'] ?? 5);
 const [STAFF_USER, STAFF_PASS] = (args.staff ?? 'bench:bench-pass-1').split(':');
 const PUSH_COUNT = Number(args['push-count'] ?? 1000);
-// For working on one benchmark: --phases sync,cold,push (cold needs sync's profile: --profile-dir).
-const PHASES = new Set((args.phases ?? 'sync,cold,push').split(','));
+// For working on one benchmark: --phases sync,cold,lazy,push (cold and lazy need sync's profile: --profile-dir).
+const PHASES = new Set((args.phases ?? 'sync,cold,lazy,push').split(','));
 
 // The same flags as playwright.config.ts (no background traffic to Google hosts).
 const CHROMIUM_ARGS = [
@@ -282,6 +282,42 @@ async function coldStart(run) {
   return { context, page, cdp, shown, raw };
 }
 
+// Pages whose code is split off (scripts/wasm-bundle), opened for the first
+// time in this page load from the navigation, still at CPU 4×: the click until
+// the page's heading is found in a requestAnimationFrame check. First 政策
+// right after the positions are searchable (its split files are fetched from
+// the service worker's cache and compiled on the click), then, 10 s later (a
+// user reading the list), 项目, whose file the app has prefetched meanwhile
+// when the browser was idle.
+async function openFromNav(page, href, heading) {
+  return page.evaluate(async ([href, heading]) => {
+    const link = document.querySelector(`nav a[href="${href}"]`);
+    const t0 = performance.now();
+    link.click();
+    await new Promise((resolve) => {
+      const check = () => (document.querySelector('h1')?.textContent.includes(heading) ? resolve() : requestAnimationFrame(check));
+      check();
+    });
+    return performance.now() - t0;
+  }, [href, heading]);
+}
+
+async function lazyOpen(run) {
+  const context = await launch();
+  const page = context.pages()[0] ?? (await context.newPage());
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await page.goto(`${BASE}/jobs/positions`);
+  await waitFor(page, () => window.__bench.firstRowPainted !== null && window.__bench.catalog !== null);
+  const now = await openFromNav(page, '/policies', '政策指南');
+  await page.waitForTimeout(10_000);
+  const later = await openFromNav(page, '/projects', '重点项目');
+  const splitFiles = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => /\/split_\w+\.wasm$/.test(e.name)).length);
+  log(`lazy page ${run}: 政策 at once ${round(now)} ms, 项目 10 s later ${round(later)} ms (${splitFiles} split files fetched)`);
+  await context.close();
+  return { now, later, split_files: splitFiles };
+}
+
 // ---------------------------------------------------------------------------
 // 3. Memory after loading 10,000 positions: JS heap (after a GC) + wasm memory.
 async function memory(page, cdp) {
@@ -495,6 +531,16 @@ if (PHASES.has('cold')) await step('cold start', async () => {
   await step('memory', () => memory(last.page, last.cdp));
   await step('search', () => search(last.page));
   await last.context.close();
+});
+if (PHASES.has('lazy')) await step('lazy page', async () => {
+  const runs = [];
+  for (let i = 1; i <= COLD_RUNS; i++) runs.push(await lazyOpen(i));
+  results.lazy = {
+    runs: runs.length,
+    at_once_ms: round(median(runs.map((r) => r.now))),
+    later_ms: round(median(runs.map((r) => r.later))),
+    each: runs.map((r) => ({ at_once_ms: round(r.now), later_ms: round(r.later), split_files: r.split_files })),
+  };
 });
 if (PHASES.has('push')) await step('push', push);
 

@@ -41,6 +41,10 @@ if (c) {
   row('cold start → all positions searchable (count shown), CPU 4× (information)',
     fmt(c.catalog_ms, 'ms', 0), `raw read ${fmt(c.baseline_getall_ms, 'ms', 0)}`, ratio(c.catalog_ms, c.baseline_getall_ms));
 } else row('cold start', 'n/a');
+if (browser.lazy) {
+  row(`first open of a lazy page right after the positions are searchable (政策), CPU 4×, median of ${browser.lazy.runs} (information)`, fmt(browser.lazy.at_once_ms, 'ms', 0));
+  row(`first open of a lazy page 10 s later, its file prefetched when idle (项目), CPU 4×, median of ${browser.lazy.runs} (information)`, fmt(browser.lazy.later_ms, 'ms', 0));
+}
 
 // Search.
 const s = browser.search;

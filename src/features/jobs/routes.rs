@@ -16,10 +16,10 @@ use leptos_router::{path, Lazy};
 
 // The start page and the positions are the first screens; the rest of the
 // section is downloaded when first opened (see `crate::ui::lazy_page`).
-crate::lazy_page!(job_extras: FairListRoute => view! { <FairListPage /> });
-crate::lazy_page!(job_extras: FairDetailRoute => view! { <FairDetailPage /> });
-crate::lazy_page!(job_extras: SavedRoute => view! { <SavedPage /> });
-crate::lazy_page!(job_extras: InterestsRoute => view! { <InterestsPage /> });
+crate::lazy_page!(job_extras: fair_list => view! { <FairListPage /> });
+crate::lazy_page!(job_extras: fair_detail => view! { <FairDetailPage /> });
+crate::lazy_page!(job_extras: saved => view! { <SavedPage /> });
+crate::lazy_page!(job_extras: interests => view! { <InterestsPage /> });
 
 /// Every route of the section.
 #[component(transparent)]
@@ -27,16 +27,23 @@ pub fn JobRoutes() -> AnyNestedRoute {
     view! {
         <ParentRoute path=path!("/jobs") view=JobsSection>
             <Route path=path!("") view=JobsHomePage />
-            <Route path=path!("fairs") view={Lazy::<FairListRoute>::new()} />
-            <Route path=path!("fairs/:id") view={Lazy::<FairDetailRoute>::new()} />
+            <Route path=path!("fairs") view={Lazy::<fair_list::Page>::new()} />
+            <Route path=path!("fairs/:id") view={Lazy::<fair_detail::Page>::new()} />
             <Route path=path!("positions") view=PositionListPage />
             <Route path=path!("positions/:id") view=PositionDetailPage />
-            <Route path=path!("saved") view={Lazy::<SavedRoute>::new()} />
-            <Route path=path!("interests") view={Lazy::<InterestsRoute>::new()} />
+            <Route path=path!("saved") view={Lazy::<saved::Page>::new()} />
+            <Route path=path!("interests") view={Lazy::<interests::Page>::new()} />
         </ParentRoute>
     }
     .into_inner()
     // One erased route: the shape a transparent component has under
     // `--cfg erase_components` (see .cargo/config.toml).
     .into_any_nested_route()
+}
+
+/// Loads the split file of the fairs, saved positions and registrations without showing them (see
+/// `crate::app::prefetch_sections`).
+pub async fn prefetch_pages() {
+    // A failed load is not remembered: opening the page tries again.
+    let _ = fair_list::prefetch().await;
 }

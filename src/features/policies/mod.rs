@@ -29,4 +29,4 @@ mod routes;
 mod search_results;
 
 pub use home_page::PoliciesPage;
-pub use routes::PolicyRoutes;
+pub use routes::{prefetch_pages, PolicyRoutes};

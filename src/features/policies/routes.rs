@@ -13,29 +13,36 @@ use leptos_router::{path, Lazy};
 
 // Every page is downloaded when first opened (see `crate::ui::lazy_page`);
 // the editors, used by staff only, separately from the pages everyone reads.
-crate::lazy_page!(policies: PoliciesRoute => view! { <PoliciesPage /> });
-crate::lazy_page!(policies: MatchRoute => view! { <MatchPage /> });
-crate::lazy_page!(policy_editor: CategoryEditorRoute => view! { <CategoryEditorPage /> });
-crate::lazy_page!(policies: CategoryRoute => view! { <CategoryPage /> });
-crate::lazy_page!(policy_editor: GuideEditorRoute => view! { <GuideEditorPage /> });
-crate::lazy_page!(policies: GuideRoute => view! { <GuidePage /> });
+crate::lazy_page!(policies: policies_home => view! { <PoliciesPage /> });
+crate::lazy_page!(policies: policy_match => view! { <MatchPage /> });
+crate::lazy_page!(policy_editor: category_editor => view! { <CategoryEditorPage /> });
+crate::lazy_page!(policies: category => view! { <CategoryPage /> });
+crate::lazy_page!(policy_editor: guide_editor => view! { <GuideEditorPage /> });
+crate::lazy_page!(policies: guide => view! { <GuidePage /> });
 
 /// Every route of the section. `…/new` pages come before `:id` ones only for
 /// readers; the router matches static segments first anyway.
 #[component(transparent)]
 pub fn PolicyRoutes() -> AnyNestedRoute {
     view! {
-        <Route path=path!("/policies") view={Lazy::<PoliciesRoute>::new()} />
-        <Route path=path!("/policies/match") view={Lazy::<MatchRoute>::new()} />
-        <Route path=path!("/policies/categories/new") view={Lazy::<CategoryEditorRoute>::new()} />
-        <Route path=path!("/policies/category/:id") view={Lazy::<CategoryRoute>::new()} />
-        <Route path=path!("/policies/category/:id/edit") view={Lazy::<CategoryEditorRoute>::new()} />
-        <Route path=path!("/policies/guides/new") view={Lazy::<GuideEditorRoute>::new()} />
-        <Route path=path!("/policies/guide/:id") view={Lazy::<GuideRoute>::new()} />
-        <Route path=path!("/policies/guide/:id/edit") view={Lazy::<GuideEditorRoute>::new()} />
+        <Route path=path!("/policies") view={Lazy::<policies_home::Page>::new()} />
+        <Route path=path!("/policies/match") view={Lazy::<policy_match::Page>::new()} />
+        <Route path=path!("/policies/categories/new") view={Lazy::<category_editor::Page>::new()} />
+        <Route path=path!("/policies/category/:id") view={Lazy::<category::Page>::new()} />
+        <Route path=path!("/policies/category/:id/edit") view={Lazy::<category_editor::Page>::new()} />
+        <Route path=path!("/policies/guides/new") view={Lazy::<guide_editor::Page>::new()} />
+        <Route path=path!("/policies/guide/:id") view={Lazy::<guide::Page>::new()} />
+        <Route path=path!("/policies/guide/:id/edit") view={Lazy::<guide_editor::Page>::new()} />
     }
     .into_inner()
     // One erased route: the shape a transparent component has under
     // `--cfg erase_components` (see .cargo/config.toml).
     .into_any_nested_route()
+}
+
+/// Loads the split file of the policy guides (not their editors, used by staff alone) without showing them (see
+/// `crate::app::prefetch_sections`).
+pub async fn prefetch_pages() {
+    // A failed load is not remembered: opening the page tries again.
+    let _ = policies_home::prefetch().await;
 }

@@ -8,20 +8,27 @@ use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
 use leptos_router::components::Route;
 use leptos_router::{path, Lazy};
 
-crate::lazy_page!(projects: ProjectsRoute => view! { <ProjectsPage /> });
-crate::lazy_page!(projects: NewProjectRoute => view! { <NewProjectPage /> });
-crate::lazy_page!(projects: ProjectRoute => view! { <ProjectPage /> });
+crate::lazy_page!(projects: projects_home => view! { <ProjectsPage /> });
+crate::lazy_page!(projects: new_project => view! { <NewProjectPage /> });
+crate::lazy_page!(projects: project => view! { <ProjectPage /> });
 
 /// Every route of the section.
 #[component(transparent)]
 pub fn ProjectRoutes() -> AnyNestedRoute {
     view! {
-        <Route path=path!("/projects") view={Lazy::<ProjectsRoute>::new()} />
-        <Route path=path!("/projects/new") view={Lazy::<NewProjectRoute>::new()} />
-        <Route path=path!("/projects/:id") view={Lazy::<ProjectRoute>::new()} />
+        <Route path=path!("/projects") view={Lazy::<projects_home::Page>::new()} />
+        <Route path=path!("/projects/new") view={Lazy::<new_project::Page>::new()} />
+        <Route path=path!("/projects/:id") view={Lazy::<project::Page>::new()} />
     }
     .into_inner()
     // One erased route: the shape a transparent component has under
     // `--cfg erase_components` (see .cargo/config.toml).
     .into_any_nested_route()
+}
+
+/// Loads the split file of the project pages without showing them (see
+/// `crate::app::prefetch_sections`).
+pub async fn prefetch_pages() {
+    // A failed load is not remembered: opening the page tries again.
+    let _ = projects_home::prefetch().await;
 }

@@ -17,30 +17,37 @@ use leptos_router::components::Route;
 use leptos_router::{path, Lazy};
 
 // Every page is downloaded when first opened (see `crate::ui::lazy_page`).
-crate::lazy_page!(visits: VisitsRoute => view! { <VisitsPage /> });
-crate::lazy_page!(visits: BoardRoute => view! { <RequireStaff><BoardPage /></RequireStaff> });
-crate::lazy_page!(visits: VisitFormRoute => view! { <RequireStaff><VisitFormPage /></RequireStaff> });
-crate::lazy_page!(visits: EnterpriseListRoute => view! { <RequireStaff><EnterpriseListPage /></RequireStaff> });
-crate::lazy_page!(visits: EnterpriseFormRoute => view! { <RequireStaff><EnterpriseFormPage /></RequireStaff> });
-crate::lazy_page!(visits: EnterpriseDetailRoute => view! { <RequireStaff><EnterpriseDetailPage /></RequireStaff> });
-crate::lazy_page!(visits: VisitDetailRoute => view! { <RequireStaff><VisitDetailPage /></RequireStaff> });
+crate::lazy_page!(visits: visits_home => view! { <VisitsPage /> });
+crate::lazy_page!(visits: board => view! { <RequireStaff><BoardPage /></RequireStaff> });
+crate::lazy_page!(visits: visit_form => view! { <RequireStaff><VisitFormPage /></RequireStaff> });
+crate::lazy_page!(visits: enterprise_list => view! { <RequireStaff><EnterpriseListPage /></RequireStaff> });
+crate::lazy_page!(visits: enterprise_form => view! { <RequireStaff><EnterpriseFormPage /></RequireStaff> });
+crate::lazy_page!(visits: enterprise_detail => view! { <RequireStaff><EnterpriseDetailPage /></RequireStaff> });
+crate::lazy_page!(visits: visit_detail => view! { <RequireStaff><VisitDetailPage /></RequireStaff> });
 
 /// Every route of the section.
 #[component(transparent)]
 pub fn VisitRoutes() -> AnyNestedRoute {
     view! {
-        <Route path=path!("/visits") view={Lazy::<VisitsRoute>::new()} />
-        <Route path=path!("/visits/board") view={Lazy::<BoardRoute>::new()} />
-        <Route path=path!("/visits/new") view={Lazy::<VisitFormRoute>::new()} />
-        <Route path=path!("/visits/enterprises") view={Lazy::<EnterpriseListRoute>::new()} />
-        <Route path=path!("/visits/enterprises/new") view={Lazy::<EnterpriseFormRoute>::new()} />
-        <Route path=path!("/visits/enterprises/:id/edit") view={Lazy::<EnterpriseFormRoute>::new()} />
-        <Route path=path!("/visits/enterprises/:id") view={Lazy::<EnterpriseDetailRoute>::new()} />
-        <Route path=path!("/visits/:id/edit") view={Lazy::<VisitFormRoute>::new()} />
-        <Route path=path!("/visits/:id") view={Lazy::<VisitDetailRoute>::new()} />
+        <Route path=path!("/visits") view={Lazy::<visits_home::Page>::new()} />
+        <Route path=path!("/visits/board") view={Lazy::<board::Page>::new()} />
+        <Route path=path!("/visits/new") view={Lazy::<visit_form::Page>::new()} />
+        <Route path=path!("/visits/enterprises") view={Lazy::<enterprise_list::Page>::new()} />
+        <Route path=path!("/visits/enterprises/new") view={Lazy::<enterprise_form::Page>::new()} />
+        <Route path=path!("/visits/enterprises/:id/edit") view={Lazy::<enterprise_form::Page>::new()} />
+        <Route path=path!("/visits/enterprises/:id") view={Lazy::<enterprise_detail::Page>::new()} />
+        <Route path=path!("/visits/:id/edit") view={Lazy::<visit_form::Page>::new()} />
+        <Route path=path!("/visits/:id") view={Lazy::<visit_detail::Page>::new()} />
     }
     .into_inner()
     // One erased route: the shape a transparent component has under
     // `--cfg erase_components` (see .cargo/config.toml).
     .into_any_nested_route()
+}
+
+/// Loads the split file of the visit pages without showing them (see
+/// `crate::app::prefetch_sections`).
+pub async fn prefetch_pages() {
+    // A failed load is not remembered: opening the page tries again.
+    let _ = visits_home::prefetch().await;
 }
