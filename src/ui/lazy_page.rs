@@ -1,6 +1,7 @@
 //! Pages whose code is downloaded when first opened.
 //!
-//! The release build splits the wasm at each lazy page (`scripts/wasm-bundle`):
+//! The release build splits the wasm at each lazy page (`scripts/wasm-bundle`,
+//! which sets `--cfg tongji_split`):
 //! the page's own code, and code only lazy pages use, go into separate files
 //! fetched the first time such a route is shown. Job seekers start on the job
 //! pages, so the staff sections need not delay their first screen. The
@@ -27,13 +28,28 @@ macro_rules! lazy_page {
         pub mod $name {
             use super::*;
             use ::leptos::prelude::{AnyView, IntoAny};
-            use ::leptos::wasm_split::{wasm_split, SplitLoaderError};
+            #[cfg(tongji_split)]
+            use ::leptos::wasm_split::wasm_split;
+            use ::leptos::wasm_split::SplitLoaderError;
 
             // Named after the module: the splitter's symbols must differ
             // between the pages of a group.
+            #[cfg(tongji_split)]
             #[wasm_split($group, wasm_split_path = ::leptos::wasm_split, fallible, preload(prefetch))]
             pub fn $name() -> Result<AnyView, SplitLoaderError> {
                 Ok(($view).into_any())
+            }
+
+            // Builds that are not split (tests, clippy) have no split loader
+            // to import from: the page is part of the one module.
+            #[cfg(not(tongji_split))]
+            pub async fn $name() -> Result<AnyView, SplitLoaderError> {
+                Ok(($view).into_any())
+            }
+
+            #[cfg(not(tongji_split))]
+            pub async fn prefetch() -> Result<(), SplitLoaderError> {
+                Ok(())
             }
 
             #[derive(Debug)]
