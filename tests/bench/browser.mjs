@@ -268,13 +268,20 @@ async function rawGetAll(page) {
   })()`);
 }
 
-async function coldStart(run) {
+// A returning user's start: the synced profile in a new browser process,
+// CPU throttled 4×, the position list until its rows and count are shown.
+async function startThrottled() {
   const context = await launch();
   const page = context.pages()[0] ?? (await context.newPage());
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   await page.goto(`${BASE}/jobs/positions`);
   await waitFor(page, () => window.__bench.firstRowPainted !== null && window.__bench.catalog !== null);
+  return { context, page, cdp };
+}
+
+async function coldStart(run) {
+  const { context, page, cdp } = await startThrottled();
   const shown = await page.evaluate(() => ({ ...window.__bench }));
   // Still throttled: the baseline reads the same store in the same page.
   const raw = await rawGetAll(page);
@@ -303,12 +310,7 @@ async function openFromNav(page, href, heading) {
 }
 
 async function lazyOpen(run) {
-  const context = await launch();
-  const page = context.pages()[0] ?? (await context.newPage());
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-  await page.goto(`${BASE}/jobs/positions`);
-  await waitFor(page, () => window.__bench.firstRowPainted !== null && window.__bench.catalog !== null);
+  const { context, page } = await startThrottled();
   const now = await openFromNav(page, '/policies', '政策指南');
   await page.waitForTimeout(10_000);
   const later = await openFromNav(page, '/projects', '重点项目');
