@@ -38,6 +38,31 @@ test('the service worker serves the app and deep links offline', async ({ page, 
   await context.setOffline(false);
 });
 
+test('under a service worker the sections\' split files are prefetched, and a section opens offline from them', async ({ page, context }) => {
+  const shell = new Shell(page);
+  await shell.open('/jobs');
+  await waitControlled(page);
+  // A start that the service worker controls from the beginning.
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('招聘会与岗位');
+  const fetched = () =>
+    page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((e) => e.name.match(/\/(split_\w+)\.wasm$/)?.[1])
+        .filter((name) => name !== undefined)
+        .sort(),
+    );
+  await expect
+    .poll(fetched, { timeout: 30_000 })
+    .toEqual(['split_job_extras', 'split_policies', 'split_projects', 'split_status', 'split_visits']);
+
+  await context.setOffline(true);
+  await shell.nav().getByRole('link', { name: /项目/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('重点项目');
+  await context.setOffline(false);
+});
+
 test('API requests are never answered from the service worker cache', async ({ page }) => {
   await page.goto('/jobs');
   await waitControlled(page);
