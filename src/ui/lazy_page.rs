@@ -1,11 +1,12 @@
 //! Pages whose code is downloaded when first opened.
 //!
 //! The release build splits the wasm at each lazy page (`scripts/wasm-bundle`,
-//! which sets `--cfg tongji_split`):
-//! the page's own code, and code only lazy pages use, go into separate files
-//! fetched the first time such a route is shown. Job seekers start on the job
-//! pages, so the staff sections need not delay their first screen. The
-//! service worker precaches every split file, so the pages open offline.
+//! which sets `--cfg tongji_split`): the page's own code, and code only lazy
+//! pages use, go into separate files fetched the first time such a route is
+//! shown. Job seekers start on the position list, so the other sections need
+//! not delay their first screen. The service worker precaches every split
+//! file, so the pages open offline, and the app prefetches the sections'
+//! files when idle (`crate::app`).
 
 use crate::i18n::t;
 use leptos::prelude::*;
