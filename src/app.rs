@@ -92,14 +92,16 @@ async fn prefetch_sections() {
     if !controlled {
         return;
     }
+    // One page per group loads the group's split file (the fairs', the
+    // guides', …); a failed load is not remembered, opening the page retries.
     first_idle(PREFETCH_IDLE_TIMEOUT_MS).await;
-    policies::prefetch_pages().await;
+    let _ = policies::policies_home::prefetch().await;
     first_idle(PREFETCH_IDLE_TIMEOUT_MS).await;
-    jobs::prefetch_pages().await;
+    let _ = jobs::fair_list::prefetch().await;
     first_idle(PREFETCH_IDLE_TIMEOUT_MS).await;
-    visits::prefetch_pages().await;
+    let _ = visits::visits_home::prefetch().await;
     first_idle(PREFETCH_IDLE_TIMEOUT_MS).await;
-    projects::prefetch_pages().await;
+    let _ = projects::projects_home::prefetch().await;
     first_idle(PREFETCH_IDLE_TIMEOUT_MS).await;
     let _ = status_page::prefetch().await;
 }

@@ -40,10 +40,3 @@ pub fn JobRoutes() -> AnyNestedRoute {
     // `--cfg erase_components` (see .cargo/config.toml).
     .into_any_nested_route()
 }
-
-/// Loads the split file of the fairs, saved positions and registrations without showing them (see
-/// `crate::app::prefetch_sections`).
-pub async fn prefetch_pages() {
-    // A failed load is not remembered: opening the page tries again.
-    let _ = fair_list::prefetch().await;
-}

@@ -39,10 +39,3 @@ pub fn PolicyRoutes() -> AnyNestedRoute {
     // `--cfg erase_components` (see .cargo/config.toml).
     .into_any_nested_route()
 }
-
-/// Loads the split file of the policy guides (not their editors, used by staff alone) without showing them (see
-/// `crate::app::prefetch_sections`).
-pub async fn prefetch_pages() {
-    // A failed load is not remembered: opening the page tries again.
-    let _ = policies_home::prefetch().await;
-}

@@ -11,4 +11,4 @@ mod queries;
 mod routes;
 mod status_badge;
 
-pub use routes::{prefetch_pages, ProjectRoutes};
+pub use routes::{projects_home, ProjectRoutes};

@@ -25,10 +25,3 @@ pub fn ProjectRoutes() -> AnyNestedRoute {
     // `--cfg erase_components` (see .cargo/config.toml).
     .into_any_nested_route()
 }
-
-/// Loads the split file of the project pages without showing them (see
-/// `crate::app::prefetch_sections`).
-pub async fn prefetch_pages() {
-    // A failed load is not remembered: opening the page tries again.
-    let _ = projects_home::prefetch().await;
-}

@@ -44,10 +44,3 @@ pub fn VisitRoutes() -> AnyNestedRoute {
     // `--cfg erase_components` (see .cargo/config.toml).
     .into_any_nested_route()
 }
-
-/// Loads the split file of the visit pages without showing them (see
-/// `crate::app::prefetch_sections`).
-pub async fn prefetch_pages() {
-    // A failed load is not remembered: opening the page tries again.
-    let _ = visits_home::prefetch().await;
-}
