@@ -246,8 +246,21 @@ proptest! {
                 if base.get(k) == Some(v) || v.is_null() || v.is_array() {
                     continue;
                 }
-                let in_conflict = ab.conflicts.iter().any(|x| x.path == *k || x.path.starts_with(&format!("{k}.")) || x.path.starts_with(&format!("{k}[")));
-                prop_assert!(ab.data.get(k) == Some(v) || in_conflict, "{}: {} lost", c, k);
+                let in_conflict = |path: &str| ab.conflicts.iter().any(|x| x.path == path || x.path.starts_with(&format!("{path}.")) || x.path.starts_with(&format!("{path}[")));
+                // A nested object (a policy's amount) merges field by field:
+                // each field this side changed is kept or in conflict.
+                if let (Some(sub), Some(base_sub)) = (v.as_object(), base.get(k).and_then(|b| b.as_object())) {
+                    for (sk, sv) in sub {
+                        if base_sub.get(sk) == Some(sv) {
+                            continue;
+                        }
+                        let path = format!("{k}.{sk}");
+                        let kept = ab.data.get(k).and_then(|m| m.get(sk)) == Some(sv);
+                        prop_assert!(kept || in_conflict(k) || in_conflict(&path), "{}: {} lost", c, path);
+                    }
+                    continue;
+                }
+                prop_assert!(ab.data.get(k) == Some(v) || in_conflict(k), "{}: {} lost", c, k);
             }
         }
     }
