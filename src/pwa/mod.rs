@@ -1,9 +1,12 @@
 //! Installable-app plumbing: the service worker (registration and the
-//! "update available" flow), persistent storage, and the backup file.
+//! "update available" flow), persistent storage, the backup file and the
+//! start snapshot shown while the app loads.
 //! Views use the contexts and functions here, never the browser APIs.
 
 pub mod backup;
 mod service_worker;
+mod start_snapshot;
 pub mod storage;
 
 pub use service_worker::{apply_update, provide_updates, UpdateAvailable};
+pub use start_snapshot::{forget_start_snapshots, keep_start_snapshot};

@@ -52,6 +52,8 @@ pub async fn login(username: &str, password: &str) -> Result<Session, SyncError>
         expires_at: response.expires_at,
     };
     meta::start_session(&session).await?;
+    // The next start must not show the screen as the last user saw it.
+    crate::pwa::forget_start_snapshots();
     super::request_sync();
     Ok(session)
 }
@@ -65,5 +67,6 @@ pub async fn logout(discard_unsynced: bool) -> Result<(), SyncError> {
         let _ = transport::logout(&session.token).await;
     }
     records::wipe_staff_data(discard_unsynced).await?;
+    crate::pwa::forget_start_snapshots();
     Ok(())
 }

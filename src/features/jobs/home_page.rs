@@ -9,6 +9,7 @@ use super::position_filters::use_filter_navigate;
 use super::queries::{newest_positions, FIRST_POSITIONS};
 use crate::clock::today;
 use crate::i18n::t;
+use crate::pwa::keep_start_snapshot;
 use crate::ui::EmptyState;
 use domain::jobs::{facet_values, split_fairs, PositionFilter};
 use leptos::prelude::*;
@@ -33,6 +34,12 @@ pub fn JobsHomePage() -> impl IntoView {
             false,
         );
     };
+    // Drawn once the newest positions and the fairs are read: what the next
+    // start shows before the app has loaded.
+    keep_start_snapshot(move || {
+        data.saved.track();
+        data.fairs.read().is_some() && newest.read().as_ref().is_some_and(|r| r.is_ok())
+    });
     let upcoming = move || {
         let (upcoming, _) = split_fairs(data.fair_list(), today(), |s| &s.data);
         upcoming.into_iter().take(FAIRS_SHOWN).collect::<Vec<_>>()

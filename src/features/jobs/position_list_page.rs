@@ -6,6 +6,7 @@ use super::position_card::{position_items, PositionCard};
 use super::position_filters::{use_filter_navigate, PositionFilters};
 use super::queries::{newest_positions, FIRST_POSITIONS};
 use crate::i18n::{t, use_lang};
+use crate::pwa::keep_start_snapshot;
 use crate::ui::EmptyState;
 use domain::jobs::{Listing, PositionFilter};
 use domain::lang::Lang;
@@ -143,6 +144,14 @@ pub fn PositionListPage() -> impl IntoView {
         let list = first.get().and_then(Result::ok)?;
         Some(position_items(list))
     };
+    // The unfiltered first page, as the catalog or the preview draws it, is
+    // what the next start shows before the app has loaded.
+    keep_start_snapshot(move || {
+        data.saved.track();
+        filter.read() == PositionFilter::default()
+            && shown() == PAGE
+            && (listing.read().is_some() || first.read().as_ref().is_some_and(|r| r.is_ok()))
+    });
     let has_more = move || listing.get().is_some_and(|l| l.items.len() < l.total);
     let is_empty = move || listing.get().is_some_and(|l| l.total == 0);
     let filtered = move || {

@@ -1,0 +1,138 @@
+//! The start snapshot: a start page (the jobs start page, the position list)
+//! as this device last drew it, kept in localStorage so that the next start
+//! shows it before the app has loaded.
+//!
+//! On a slow phone the app's code runs about a second after the page opens
+//! and draws its first rows half a second later (BENCHMARKS.md, CPU 4×).
+//! The boot script in `index.html` puts the saved markup over the page at
+//! once: in a closed shadow root, so that nothing in the document (the
+//! app's own elements, tests, assistive technology) sees it twice, and
+//! `inert`, so that a tap passes through to the app beneath. The page that
+//! saved it removes it as soon as it has drawn its own content.
+//!
+//! The markup is the app's own rendering (text escaped by the browser's
+//! serialiser), saved only for the unfiltered page and only for the build
+//! that drew it; a login or logout forgets it, so a shared device does not
+//! show one user's screen to the next.
+
+use crate::i18n::use_lang;
+use crate::idle::first_idle;
+use gloo_storage::{LocalStorage, Storage};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use serde::Serialize;
+use std::time::Duration;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
+
+/// localStorage key of a path's snapshot; the boot script in `index.html`
+/// reads the same keys and fields.
+const KEY_PREFIX: &str = "tongji.start-snapshot:";
+/// The element the boot script puts the snapshot in.
+const HOST_ID: &str = "start-snapshot";
+/// The snapshot goes after this long even if the page never draws its
+/// content (a failed read shows its message instead of an old screen).
+const LONGEST_SHOWN: Duration = Duration::from_secs(3);
+/// Saving waits for an idle moment, at most this long.
+const SAVE_IDLE_TIMEOUT_MS: u32 = 2_000;
+
+/// What the boot script reads.
+#[derive(Serialize)]
+struct Snapshot {
+    /// The app's bundle (the first module preload's URL): markup drawn by
+    /// another build may not match the current styles.
+    build: String,
+    /// `.shell`'s outer HTML, without the header's status pills.
+    html: String,
+}
+
+/// Called by a start page. While `drawn` is true the page shows its own
+/// content in its unfiltered state: the snapshot over it is removed, and the
+/// page is saved for the next start when the browser is idle (again after
+/// every change of content or language).
+pub fn keep_start_snapshot(drawn: impl Fn() -> bool + Send + Sync + 'static) {
+    let path = window().location().pathname().unwrap_or_default();
+    let lang = use_lang();
+    let generation = StoredValue::new(0u64);
+    set_timeout(dismiss, LONGEST_SHOWN);
+    on_cleanup(dismiss);
+    Effect::new(move |_| {
+        lang.track();
+        let drawn = drawn();
+        // A newer state cancels a save still waiting for an idle moment.
+        let current = generation.try_update_value(|g| {
+            *g += 1;
+            *g
+        });
+        if !drawn {
+            return;
+        }
+        dismiss();
+        let path = path.clone();
+        spawn_local(async move {
+            first_idle(SAVE_IDLE_TIMEOUT_MS).await;
+            if generation.try_get_value() == current {
+                save(&path);
+            }
+        });
+    });
+}
+
+/// Forgets every saved start page (on login and logout).
+pub fn forget_start_snapshots() {
+    let storage = LocalStorage::raw();
+    let len = storage.length().unwrap_or(0);
+    let keys: Vec<String> = (0..len)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|k| k.starts_with(KEY_PREFIX))
+        .collect();
+    for key in keys {
+        let _ = storage.remove_item(&key);
+    }
+}
+
+/// Removes the snapshot shown over the app, if any.
+fn dismiss() {
+    if let Some(host) = document().get_element_by_id(HOST_ID) {
+        host.remove();
+    }
+}
+
+/// Saves the page now on screen as `path`'s snapshot, unless the user has
+/// moved on (another page, a query in the URL).
+fn save(path: &str) {
+    let location = window().location();
+    let here = location.pathname().unwrap_or_default();
+    let query = location.search().unwrap_or_default();
+    if here != path || !query.is_empty() {
+        return;
+    }
+    let document = document();
+    let Some(shell) = document.query_selector(".shell").ok().flatten() else {
+        return;
+    };
+    let build = document
+        .query_selector("link[rel=modulepreload]")
+        .ok()
+        .flatten()
+        .and_then(|l| l.get_attribute("href"))
+        .unwrap_or_default();
+    // Connectivity and sync state as they were would mislead at the next
+    // start; their place stays, empty, until the app fills it.
+    let Some(copy) = shell
+        .clone_node_with_deep(true)
+        .ok()
+        .and_then(|n| n.dyn_into::<Element>().ok())
+    else {
+        return;
+    };
+    if let Ok(Some(status)) = copy.query_selector(".header__status") {
+        status.set_inner_html("");
+    }
+    let snapshot = Snapshot {
+        build,
+        html: copy.outer_html(),
+    };
+    // Full storage only costs the next start its head start.
+    let _ = LocalStorage::set(format!("{KEY_PREFIX}{path}"), snapshot);
+}

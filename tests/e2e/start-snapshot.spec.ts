@@ -1,0 +1,156 @@
+import { expect, test, type Page, type Route } from '@playwright/test';
+import { accounts } from './fixtures/server';
+import { login, waitSynced } from './fixtures/session';
+import { Shell, viewports } from './fixtures/shell';
+
+// The start snapshot (src/pwa/start_snapshot.rs): a start page as the app
+// last drew it on this device, shown by index.html's boot script while the
+// app loads. Without a service worker, so that the tests can hold the app's
+// wasm back and look at the page before the app runs.
+test.use({ serviceWorkers: 'block', viewport: viewports.phone });
+
+const POSITIONS_KEY = 'tongji.start-snapshot:/jobs/positions';
+
+/** Holds back the app's main wasm until the returned function is called. */
+async function holdWasm(page: Page): Promise<() => void> {
+  const held: Route[] = [];
+  let open = false;
+  await page.route(/\/tongji-app_bg\.wasm$/, (route) => (open ? route.continue() : void held.push(route)));
+  return () => {
+    open = true;
+    for (const r of held.splice(0)) void r.continue();
+  };
+}
+
+/** The snapshot's markup, read through the closed shadow root with CDP ('' when none is shown). */
+async function shownSnapshot(page: Page): Promise<string> {
+  const cdp = await page.context().newCDPSession(page);
+  const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+  type Node = { nodeId: number; attributes?: string[]; children?: Node[]; shadowRoots?: Node[] };
+  const find = (n: Node): Node | undefined => {
+    const attrs = n.attributes ?? [];
+    for (let i = 0; i < attrs.length; i += 2) if (attrs[i] === 'id' && attrs[i + 1] === 'start-snapshot') return n;
+    for (const c of [...(n.children ?? []), ...(n.shadowRoots ?? [])]) {
+      const found = find(c);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  const host = find(root as Node);
+  const shadow = host?.shadowRoots?.[0];
+  if (!shadow) return '';
+  const { outerHTML } = await cdp.send('DOM.getOuterHTML', { nodeId: shadow.nodeId });
+  await cdp.detach();
+  return outerHTML;
+}
+
+/** Opens the position list and waits until its first page is saved for the next start. */
+async function drawPositions(page: Page): Promise<string> {
+  const shell = new Shell(page);
+  await shell.open('/jobs/positions');
+  await waitSynced(page);
+  await expect(page.getByTestId('result-count')).toHaveText(/共 \d+ 个岗位/);
+  const first = (await page.getByTestId('position-list').locator('li h3, li a').first().textContent())?.trim() ?? '';
+  expect(first).not.toBe('');
+  await expect
+    .poll(async () => page.evaluate((key) => localStorage.getItem(key) ?? '', POSITIONS_KEY), { timeout: 15_000 })
+    .toContain(first);
+  return first;
+}
+
+test('a start shows the last drawn position list before the app runs, and the app replaces it', async ({ page }) => {
+  const first = await drawPositions(page);
+  const saved = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)!), POSITIONS_KEY);
+  const build = await page.locator('link[rel=modulepreload]').first().getAttribute('href');
+  expect(saved.build).toBe(build);
+  expect(saved.html).toMatch(/^<div class="shell"/);
+  // The connectivity and sync pills of the last visit would be stale.
+  expect(saved.html).toContain('<div class="header__status"></div>');
+  expect(saved.html).not.toContain('online-state');
+
+  const release = await holdWasm(page);
+  await page.reload({ waitUntil: 'domcontentloaded' });
+  // Before the app runs: the snapshot, with the rows and the count, and no
+  // second copy of anything for the document (the app has not mounted).
+  await expect(page.locator('#start-snapshot')).toBeAttached();
+  const html = await shownSnapshot(page);
+  expect(html).toContain(first);
+  expect(html).toMatch(/共 \d+ 个岗位/);
+  await expect(page.locator('#start-snapshot')).toHaveAttribute('aria-hidden', 'true');
+  expect(await page.locator('#start-snapshot').evaluate((e) => (e as HTMLElement).inert)).toBe(true);
+  await expect(page.locator('.shell')).toHaveCount(0);
+  await page.screenshot({ path: 'tests/e2e/.output/screenshots/start-snapshot-phone.png' });
+  const box = await page.locator('#start-snapshot').boundingBox();
+  expect(box).toEqual({ x: 0, y: 0, width: 390, height: 844 });
+
+  // The app draws its own rows and removes the snapshot.
+  release();
+  await expect(page.getByTestId('position-list').locator('li').first()).toContainText(first);
+  await expect(page.locator('#start-snapshot')).toHaveCount(0);
+  await page.getByRole('searchbox').fill('缝纫');
+  await expect(page).toHaveURL(/q=/);
+});
+
+test('no snapshot for a filtered URL, another build or another page', async ({ page }) => {
+  await drawPositions(page);
+
+  // A query in the URL: the saved page would not be what was asked for.
+  let release = await holdWasm(page);
+  await page.goto('/jobs/positions?q=%E7%BC%9D%E7%BA%AB', { waitUntil: 'domcontentloaded' });
+  await expect(page.locator('noscript')).toBeAttached();
+  await expect(page.locator('#start-snapshot')).toHaveCount(0);
+  release();
+  await expect(page.getByTestId('result-count')).toHaveText(/共 \d+ 个岗位/);
+  await page.unrouteAll();
+
+  // Markup drawn by another build may not fit the current styles.
+  await page.evaluate((key) => {
+    const saved = JSON.parse(localStorage.getItem(key)!);
+    localStorage.setItem(key, JSON.stringify({ ...saved, build: '/tongji-app-0000000000000000/tongji-app.js' }));
+  }, POSITIONS_KEY);
+  release = await holdWasm(page);
+  await page.goto('/jobs/positions', { waitUntil: 'domcontentloaded' });
+  await expect(page.locator('noscript')).toBeAttached();
+  await expect(page.locator('#start-snapshot')).toHaveCount(0);
+  release();
+  await page.unrouteAll();
+
+  // A page that saves nothing shows nothing.
+  release = await holdWasm(page);
+  await page.goto('/policies', { waitUntil: 'domcontentloaded' });
+  await expect(page.locator('noscript')).toBeAttached();
+  await expect(page.locator('#start-snapshot')).toHaveCount(0);
+  release();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('政策指南');
+});
+
+test('the start page is saved too, and a login or logout forgets every snapshot', async ({ page }) => {
+  await drawPositions(page);
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/jobs$/);
+  await expect(page.getByTestId('newest-positions').locator('li').first()).toBeVisible();
+  await expect
+    .poll(async () => page.evaluate(() => localStorage.getItem('tongji.start-snapshot:/jobs') ?? ''), { timeout: 15_000 })
+    .toContain('招聘会与岗位');
+
+  // "/" redirects to the start page, whose snapshot it shows.
+  const release = await holdWasm(page);
+  await page.goto('/', { waitUntil: 'domcontentloaded' });
+  expect(await shownSnapshot(page)).toContain('招聘会与岗位');
+  release();
+  await expect(page.locator('#start-snapshot')).toHaveCount(0);
+  await page.unrouteAll();
+
+  const snapshots = () =>
+    page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('tongji.start-snapshot:')).sort());
+  expect(await snapshots()).toEqual(['tongji.start-snapshot:/jobs', 'tongji.start-snapshot:/jobs/positions']);
+  await login(page, accounts.staff1);
+  expect(await snapshots()).toEqual([]);
+
+  // Logged in, the start page is saved again (with the staff's tabs); logging out forgets it.
+  await page.goto('/jobs');
+  await expect.poll(snapshots, { timeout: 15_000 }).toEqual(['tongji.start-snapshot:/jobs']);
+  await page.goto('/status');
+  await page.getByRole('button', { name: /^退出登录/ }).click();
+  await expect.poll(snapshots, { timeout: 15_000 }).toEqual([]);
+});
