@@ -8,6 +8,7 @@
 
 mod engine;
 mod error;
+mod lazy_engine;
 mod leader;
 mod photos;
 mod pull;

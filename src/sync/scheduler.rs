@@ -2,8 +2,8 @@
 //! online and visible, shortly after a local write, and on request. Failed
 //! runs retry with exponential backoff and jitter.
 
-use super::engine::sync_once;
 use super::error::SyncError;
+use super::lazy_engine::run_once;
 use super::leader::when_leader;
 use super::status::{Phase, Snapshot, SyncStatus};
 use crate::clock::now;
@@ -190,7 +190,7 @@ async fn run(mut triggers: UnboundedReceiver<()>, status: SyncStatus) {
         }
         status.phase.set(Phase::Syncing(None));
         publish(status);
-        let result = sync_once(&|p| status.phase.set(Phase::Syncing(Some(p)))).await;
+        let result = run_once(status).await;
         match result {
             Ok(report) => {
                 attempt = 0;

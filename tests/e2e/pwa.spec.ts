@@ -38,7 +38,7 @@ test('the service worker serves the app and deep links offline', async ({ page, 
   await context.setOffline(false);
 });
 
-test('under a service worker the sections\' split files are prefetched, and a section opens offline from them', async ({ page, context }) => {
+test('under a service worker the sections\' split files are prefetched (and the sync engine\'s, by the start-up sync), and a section opens offline from them', async ({ page, context }) => {
   const shell = new Shell(page);
   await shell.open('/jobs');
   await waitControlled(page);
@@ -55,7 +55,7 @@ test('under a service worker the sections\' split files are prefetched, and a se
     );
   await expect
     .poll(fetched, { timeout: 30_000 })
-    .toEqual(['split_job_extras', 'split_policies', 'split_projects', 'split_status', 'split_visits']);
+    .toEqual(['split_job_extras', 'split_policies', 'split_projects', 'split_status', 'split_sync_engine', 'split_visits']);
 
   await context.setOffline(true);
   await shell.nav().getByRole('link', { name: /项目/ }).click();

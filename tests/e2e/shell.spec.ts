@@ -70,6 +70,30 @@ test('a lazy page whose code cannot be downloaded says so, the app keeps working
   }
 });
 
+test('when the sync code cannot be downloaded, the sync page says so, and the next run syncs', async ({ browser }) => {
+  // No service worker: its precache would answer the split file.
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  try {
+    const syncFile = /\/tongji-app-[0-9a-f]+\/split_sync_engine\.wasm$/;
+    await context.route(syncFile, (route) => route.abort('internetdisconnected'));
+    const shell = new Shell(page);
+    await shell.open('/status');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('同步与状态');
+    await expect(page.getByTestId('sync-error')).toContainText('网络不通，稍后自动重试');
+    await expect(page.getByTestId('sync-badge')).toHaveText('同步失败');
+
+    await context.unroute(syncFile);
+    await page.getByTestId('sync-now').click();
+    await waitSynced(page);
+    await expect(page.getByTestId('sync-error')).toHaveCount(0);
+    await shell.nav().getByRole('link', { name: /岗位/ }).click();
+    await expect(page.getByTestId('newest-positions').locator('li').first()).toBeVisible();
+  } finally {
+    await context.close();
+  }
+});
+
 test('the header shows the connection state and follows offline/online events', async ({ page, context }) => {
   const shell = new Shell(page);
   await shell.open('/jobs');
