@@ -17,13 +17,12 @@
 
 use crate::i18n::use_lang;
 use crate::idle::first_idle;
-use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde::Serialize;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
-use web_sys::Element;
+use web_sys::{Element, Storage};
 
 /// localStorage key of a path's snapshot; the boot script in `index.html`
 /// reads the same keys and fields.
@@ -80,7 +79,9 @@ pub fn keep_start_snapshot(drawn: impl Fn() -> bool + Send + Sync + 'static) {
 
 /// Forgets every saved start page (on login and logout).
 pub fn forget_start_snapshots() {
-    let storage = LocalStorage::raw();
+    let Some(storage) = local_storage() else {
+        return;
+    };
     let len = storage.length().unwrap_or(0);
     let keys: Vec<String> = (0..len)
         .filter_map(|i| storage.key(i).ok().flatten())
@@ -133,6 +134,13 @@ fn save(path: &str) {
         build,
         html: copy.outer_html(),
     };
-    // Full storage only costs the next start its head start.
-    let _ = LocalStorage::set(format!("{KEY_PREFIX}{path}"), snapshot);
+    // Full or missing storage only costs the next start its head start.
+    if let (Some(storage), Ok(text)) = (local_storage(), serde_json::to_string(&snapshot)) {
+        let _ = storage.set_item(&format!("{KEY_PREFIX}{path}"), &text);
+    }
+}
+
+/// localStorage where the browser allows it (not in some private modes).
+fn local_storage() -> Option<Storage> {
+    window().local_storage().ok().flatten()
 }
