@@ -17,12 +17,13 @@
 
 use crate::i18n::use_lang;
 use crate::idle::first_idle;
+use gloo_events::EventListener;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde::Serialize;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, Storage};
+use web_sys::{Element, Storage, VisibilityState};
 
 /// localStorage key of a path's snapshot; the boot script in `index.html`
 /// reads the same keys and fields.
@@ -48,16 +49,33 @@ struct Snapshot {
 /// Called by a start page. While `drawn` is true the page shows its own
 /// content in its unfiltered state: the snapshot over it is removed, and the
 /// page is saved for the next start when the browser is idle (again after
-/// every change of content or language).
+/// every change of content or language), or at once when the user leaves
+/// (the page is hidden) before such an idle moment came.
 pub fn keep_start_snapshot(drawn: impl Fn() -> bool + Send + Sync + 'static) {
     let path = window().location().pathname().unwrap_or_default();
     let lang = use_lang();
     let generation = StoredValue::new(0u64);
+    // Whether what the page shows now is drawn and not yet saved.
+    let unsaved = StoredValue::new(false);
     set_timeout(dismiss, LONGEST_SHOWN);
     on_cleanup(dismiss);
+    let hidden_path = path.clone();
+    // Dropped, and so removed, with the page.
+    StoredValue::new_local(EventListener::new(
+        &document(),
+        "visibilitychange",
+        move |_| {
+            let hidden = document().visibility_state() == VisibilityState::Hidden;
+            if hidden && unsaved.try_get_value() == Some(true) {
+                unsaved.set_value(false);
+                save(&hidden_path);
+            }
+        },
+    ));
     Effect::new(move |_| {
         lang.track();
         let drawn = drawn();
+        unsaved.set_value(drawn);
         // A newer state cancels a save still waiting for an idle moment.
         let current = generation.try_update_value(|g| {
             *g += 1;
@@ -71,6 +89,7 @@ pub fn keep_start_snapshot(drawn: impl Fn() -> bool + Send + Sync + 'static) {
         spawn_local(async move {
             first_idle(SAVE_IDLE_TIMEOUT_MS).await;
             if generation.try_get_value() == current {
+                unsaved.set_value(false);
                 save(&path);
             }
         });

@@ -154,3 +154,24 @@ test('the start page is saved too, and a login or logout forgets every snapshot'
   await page.getByRole('button', { name: /^退出登录/ }).click();
   await expect.poll(snapshots, { timeout: 15_000 }).toEqual([]);
 });
+
+test('a page left before the browser was idle is saved when it is hidden', async ({ page }) => {
+  const first = await drawPositions(page);
+  await page.evaluate((key) => localStorage.removeItem(key), POSITIONS_KEY);
+  // No idle moment ever comes: only leaving the page can save it.
+  await page.addInitScript(() => {
+    window.requestIdleCallback = () => 0;
+  });
+  await page.reload();
+  await expect(page.getByTestId('result-count')).toHaveText(/共 \d+ 个岗位/);
+  await page.waitForTimeout(2_500);
+  expect(await page.evaluate((key) => localStorage.getItem(key), POSITIONS_KEY)).toBeNull();
+
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  const saved = await page.evaluate((key) => localStorage.getItem(key) ?? '', POSITIONS_KEY);
+  expect(saved).toContain(first);
+  expect(saved).toMatch(/共 \d+ 个岗位/);
+});
