@@ -3,7 +3,7 @@
 // and push of 1,000 queued mutations, each beside its baseline in the same page.
 //
 //   node tests/bench/browser.mjs --base http://127.0.0.1:18080 --out results.json \
-//        --staff USER:PASS [--feed /bench-feed.json] [--cold-runs 3] [--search-reps 5]
+//        --staff USER:PASS [--feed /bench-feed.json] [--cold-runs 3] [--search-reps 5] [--start-snapshot off]
 //
 // Writes a JSON object of figures to --out. Exits non-zero only when a
 // benchmark could not run (never on a slow figure).
@@ -25,6 +25,9 @@ const [STAFF_USER, STAFF_PASS] = (args.staff ?? 'bench:bench-pass-1').split(':')
 const PUSH_COUNT = Number(args['push-count'] ?? 1000);
 // For working on one benchmark: --phases sync,cold,lazy,push (cold and lazy need sync's profile: --profile-dir).
 const PHASES = new Set((args.phases ?? 'sync,cold,lazy,push').split(','));
+// --start-snapshot off: every start without the start snapshot (removed
+// before the page's scripts run), for what showing it costs the app's start.
+const NO_SNAPSHOT = args['start-snapshot'] === 'off';
 
 // The same flags as playwright.config.ts (no background traffic to Google hosts).
 const CHROMIUM_ARGS = [
@@ -64,6 +67,7 @@ async function launch() {
     viewport: { width: 390, height: 844 },
     acceptDownloads: true,
   });
+  if (NO_SNAPSHOT) await context.addInitScript(() => localStorage.removeItem('tongji.start-snapshot:/jobs/positions'));
   // The wasm exports (for its linear memory) and the time the first
   // position row appears, recorded inside the page from navigation start.
   await context.addInitScript(() => {
