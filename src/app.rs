@@ -1,6 +1,6 @@
 //! The app shell: contexts, router and the page frame.
 
-use crate::features::account::{provide_session, LoginPage};
+use crate::features::account::{provide_session, CurrentSession, LoginPage};
 use crate::features::jobs::JobRoutes;
 use crate::features::policies::PolicyRoutes;
 use crate::features::projects::ProjectRoutes;
@@ -14,6 +14,7 @@ use crate::pwa::provide_updates;
 use crate::store::provide_revisions;
 use crate::sync::provide_sync;
 use crate::ui::{Header, Nav};
+use domain::collection::Role;
 use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -30,10 +31,10 @@ pub fn App() -> impl IntoView {
     provide_locale();
     provide_online();
     let revisions = provide_revisions();
-    provide_session(revisions);
+    let session = provide_session(revisions);
     provide_sync(revisions);
     provide_updates();
-    spawn_local(prefetch_sections());
+    spawn_local(prefetch_sections(session));
 
     view! {
         <Router>
@@ -86,7 +87,7 @@ const PREFETCH_IDLE_TIMEOUT_MS: u32 = 2_000;
 /// (about 0.4 s at CPU 4×, BENCHMARKS.md). Only under a service worker: its
 /// cache answers, so this costs no network on a first visit with a weak
 /// signal, where the start-up sync needs it more.
-async fn prefetch_sections() {
+async fn prefetch_sections(session: CurrentSession) {
     TimeoutFuture::new(PREFETCH_DELAY_MS).await;
     let controlled = window().navigator().service_worker().controller().is_some();
     if !controlled {
@@ -104,4 +105,16 @@ async fn prefetch_sections() {
     let _ = projects::projects_home::prefetch().await;
     first_idle(PREFETCH_IDLE_TIMEOUT_MS).await;
     let _ = status_page::prefetch().await;
+    // Pages not in the navigation, for whoever is likely to open them: the
+    // login on a device without a session, the guide editors for an admin.
+    first_idle(PREFETCH_IDLE_TIMEOUT_MS).await;
+    match session.active().map(|s| s.user.role) {
+        None => {
+            let _ = login_page::prefetch().await;
+        }
+        Some(Role::Admin) => {
+            let _ = policies::guide_editor::prefetch().await;
+        }
+        Some(_) => {}
+    }
 }

@@ -7,7 +7,7 @@ import { chromiumArgs } from '../../playwright.config';
 import { accounts, TestServer } from './fixtures/server';
 import { idbCount } from './fixtures/idb';
 import { Projects } from './fixtures/projects';
-import { shellCaches, waitControlled } from './fixtures/pwa';
+import { shellCaches, splitFilesFetched, waitControlled } from './fixtures/pwa';
 import { Shell } from './fixtures/shell';
 import { login, waitSynced } from './fixtures/session';
 
@@ -38,29 +38,32 @@ test('the service worker serves the app and deep links offline', async ({ page, 
   await context.setOffline(false);
 });
 
-test('under a service worker the sections\' split files are prefetched (and the sync engine\'s, by the start-up sync), and a section opens offline from them', async ({ page, context }) => {
+test('under a service worker the sections\' split files are prefetched (the login\'s on a device without a session, the sync engine\'s by the start-up sync), and a section opens offline from them', async ({ page, context }) => {
   const shell = new Shell(page);
   await shell.open('/jobs');
   await waitControlled(page);
   // A start that the service worker controls from the beginning.
   await page.reload();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('招聘会与岗位');
-  const fetched = () =>
-    page.evaluate(() =>
-      performance
-        .getEntriesByType('resource')
-        .map((e) => e.name.match(/\/(split_\w+)\.wasm$/)?.[1])
-        .filter((name) => name !== undefined)
-        .sort(),
-    );
+  const fetched = () => splitFilesFetched(page);
   await expect
     .poll(fetched, { timeout: 30_000 })
-    .toEqual(['split_job_extras', 'split_policies', 'split_projects', 'split_status', 'split_sync_engine', 'split_visits']);
+    .toEqual(['split_job_extras', 'split_login', 'split_policies', 'split_projects', 'split_status', 'split_sync_engine', 'split_visits']);
 
   await context.setOffline(true);
   await shell.nav().getByRole('link', { name: /项目/ }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('重点项目');
   await context.setOffline(false);
+});
+
+test('for a signed-in admin the policy editors\' split file is prefetched, and the login\'s is not', async ({ page }) => {
+  await login(page, accounts.admin1, '/policies');
+  await waitControlled(page);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('政策指南');
+  const fetched = () => splitFilesFetched(page);
+  await expect.poll(fetched, { timeout: 30_000 }).toContain('split_policy_editor');
+  expect(await fetched()).not.toContain('split_login');
 });
 
 test('API requests are never answered from the service worker cache', async ({ page }) => {
