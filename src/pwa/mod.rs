@@ -9,4 +9,4 @@ mod start_snapshot;
 pub mod storage;
 
 pub use service_worker::{apply_update, provide_updates, UpdateAvailable};
-pub use start_snapshot::{forget_start_snapshots, keep_start_snapshot};
+pub use start_snapshot::{forget_start_snapshots, keep_start_snapshot, StartPage};

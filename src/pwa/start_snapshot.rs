@@ -46,12 +46,24 @@ struct Snapshot {
     html: String,
 }
 
-/// Called by a start page. While `drawn` is true the page shows its own
-/// content in its unfiltered state: the snapshot over it is removed, and the
-/// page is saved for the next start when the browser is idle (again after
-/// every change of content or language), or at once when the user leaves
-/// (the page is hidden) before such an idle moment came.
-pub fn keep_start_snapshot(drawn: impl Fn() -> bool + Send + Sync + 'static) {
+/// What a start page shows, for [`keep_start_snapshot`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StartPage {
+    /// Its content is still being read: a snapshot over it stays.
+    Loading,
+    /// Content not worth showing at the next start: filtered, "show more",
+    /// no positions yet, a failed read.
+    Transient,
+    /// Its unfiltered content with rows: what the next start shows.
+    Keep,
+}
+
+/// Called by a start page with what it shows. Once it shows anything but
+/// [`StartPage::Loading`], the snapshot over it is removed. While it is
+/// [`StartPage::Keep`], the page is saved for the next start when the
+/// browser is idle (again after every change of content or language), or at
+/// once when the user leaves (the page is hidden) before such an idle moment.
+pub fn keep_start_snapshot(shows: impl Fn() -> StartPage + Send + Sync + 'static) {
     let path = window().location().pathname().unwrap_or_default();
     let lang = use_lang();
     let generation = StoredValue::new(0u64);
@@ -74,17 +86,20 @@ pub fn keep_start_snapshot(drawn: impl Fn() -> bool + Send + Sync + 'static) {
     ));
     Effect::new(move |_| {
         lang.track();
-        let drawn = drawn();
-        unsaved.set_value(drawn);
+        let shows = shows();
+        let keep = shows == StartPage::Keep;
+        unsaved.set_value(keep);
         // A newer state cancels a save still waiting for an idle moment.
         let current = generation.try_update_value(|g| {
             *g += 1;
             *g
         });
-        if !drawn {
+        if shows != StartPage::Loading {
+            dismiss();
+        }
+        if !keep {
             return;
         }
-        dismiss();
         let path = path.clone();
         spawn_local(async move {
             first_idle(SAVE_IDLE_TIMEOUT_MS).await;

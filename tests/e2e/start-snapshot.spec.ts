@@ -175,3 +175,26 @@ test('a page left before the browser was idle is saved when it is hidden', async
   expect(saved).toContain(first);
   expect(saved).toMatch(/共 \d+ 个岗位/);
 });
+
+test('a device without positions says so and saves no snapshot until the positions arrive', async ({ page, context }) => {
+  const pulls = /\/api\/sync\/pull/;
+  await context.route(pulls, (route) => route.abort('internetdisconnected'));
+  await page.goto('/jobs/positions');
+  const empty = page.getByRole('heading', { name: '还没有岗位' });
+  await expect(empty).toBeVisible();
+  await expect(page.getByText('第一次使用需要联网下载岗位信息')).toBeVisible();
+  await expect(page.getByText('没有符合条件的岗位')).toHaveCount(0);
+  await page.screenshot({ path: 'tests/e2e/.output/screenshots/positions-none-yet-phone.png' });
+  await page.waitForTimeout(2_500);
+  expect(await page.evaluate((key) => localStorage.getItem(key), POSITIONS_KEY)).toBeNull();
+
+  await context.unroute(pulls);
+  await page.getByTestId('sync-badge').click();
+  await page.getByTestId('sync-now').click();
+  await waitSynced(page);
+  await page.goBack();
+  await expect(page.getByTestId('result-count')).toHaveText(/共 \d+ 个岗位/);
+  await expect
+    .poll(async () => page.evaluate((key) => localStorage.getItem(key) ?? '', POSITIONS_KEY), { timeout: 15_000 })
+    .toMatch(/共 \d+ 个岗位/);
+});

@@ -4,13 +4,13 @@
 
 use super::fair_card::FairCard;
 use super::jobs_section::JobsData;
+use super::no_positions::NoPositionsYet;
 use super::position_card::position_items;
 use super::position_filters::use_filter_navigate;
 use super::queries::{newest_positions, FIRST_POSITIONS};
 use crate::clock::today;
 use crate::i18n::t;
-use crate::pwa::keep_start_snapshot;
-use crate::ui::EmptyState;
+use crate::pwa::{keep_start_snapshot, StartPage};
 use domain::jobs::{facet_values, split_fairs, PositionFilter};
 use leptos::prelude::*;
 
@@ -34,11 +34,15 @@ pub fn JobsHomePage() -> impl IntoView {
             false,
         );
     };
-    // Drawn once the newest positions and the fairs are read: what the next
-    // start shows before the app has loaded.
+    // The newest positions and the fairs: what the next start shows before
+    // the app has loaded.
     keep_start_snapshot(move || {
         data.saved.track();
-        data.fairs.read().is_some() && newest.read().as_ref().is_some_and(|r| r.is_ok())
+        match (data.fairs.read().is_some(), newest.read().as_ref()) {
+            (true, Some(Ok(rows))) if !rows.is_empty() => StartPage::Keep,
+            (_, Some(_)) => StartPage::Transient,
+            (_, None) => StartPage::Loading,
+        }
     });
     let upcoming = move || {
         let (upcoming, _) = split_fairs(data.fair_list(), today(), |s| &s.data);
@@ -66,12 +70,7 @@ pub fn JobsHomePage() -> impl IntoView {
     let newest_rows = move || {
         let list = newest.get()?.ok()?;
         if list.is_empty() {
-            return Some(view! {
-                <EmptyState
-                    title=t("还没有岗位", "No positions yet")
-                    body=t("第一次使用需要联网下载岗位信息，之后没有网络也能浏览。", "The first visit needs a connection to download positions; after that they work offline.")
-                />
-            }.into_any());
+            return Some(view! { <NoPositionsYet /> }.into_any());
         }
         Some(
             view! {

@@ -2,11 +2,12 @@
 //! and the matching positions.
 
 use super::jobs_section::JobsData;
+use super::no_positions::NoPositionsYet;
 use super::position_card::{position_items, PositionCard};
 use super::position_filters::{use_filter_navigate, PositionFilters};
 use super::queries::{newest_positions, FIRST_POSITIONS};
 use crate::i18n::{t, use_lang};
-use crate::pwa::keep_start_snapshot;
+use crate::pwa::{keep_start_snapshot, StartPage};
 use crate::ui::EmptyState;
 use domain::jobs::{Listing, PositionFilter};
 use domain::lang::Lang;
@@ -148,9 +149,20 @@ pub fn PositionListPage() -> impl IntoView {
     // what the next start shows before the app has loaded.
     keep_start_snapshot(move || {
         data.saved.track();
-        filter.read() == PositionFilter::default()
-            && shown() == PAGE
-            && (listing.read().is_some() || first.read().as_ref().is_some_and(|r| r.is_ok()))
+        let has_rows = match listing.read().as_ref() {
+            Some(l) => Some(l.total > 0),
+            None => first
+                .read()
+                .as_ref()
+                .map(|r| r.as_ref().is_ok_and(|rows| !rows.is_empty())),
+        };
+        match has_rows {
+            None => StartPage::Loading,
+            Some(true) if filter.read() == PositionFilter::default() && shown() == PAGE => {
+                StartPage::Keep
+            }
+            Some(_) => StartPage::Transient,
+        }
     });
     let has_more = move || listing.get().is_some_and(|l| l.items.len() < l.total);
     let is_empty = move || listing.get().is_some_and(|l| l.total == 0);
@@ -192,6 +204,9 @@ pub fn PositionListPage() -> impl IntoView {
                 </Show>
             </div>
             {move || is_empty().then(|| {
+                if !filtered() {
+                    return view! { <NoPositionsYet /> }.into_any();
+                }
                 let clear = clear_from_empty.clone();
                 view! {
                     <EmptyState
@@ -203,6 +218,7 @@ pub fn PositionListPage() -> impl IntoView {
                         </button>
                     </EmptyState>
                 }
+                .into_any()
             })}
             <ul class="position-list" data-testid="position-list">
                 {rows}
