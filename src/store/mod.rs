@@ -18,6 +18,7 @@ mod reads;
 pub mod schema;
 
 pub mod blobs;
+pub mod compaction;
 pub mod drafts;
 pub mod meta;
 pub mod outbox;

@@ -22,6 +22,7 @@ use super::error::{StoreError, StoreResult};
 use super::schema::{indexes, PACKS, PACK_HEADS};
 use domain::collection::Collection;
 use domain::ids::RecordId;
+use domain::pack_wear::{self, HeadWear, Wear};
 use js_sys::{Object, Uint8Array};
 use rexie::{KeyRange, Store, Transaction};
 use serde_json::Value;
@@ -66,14 +67,14 @@ thread_local! {
     static PARSED: RefCell<HashMap<String, Rc<Pack>>> = RefCell::new(HashMap::new());
 }
 
-/// The packs of one collection, as read in one transaction.
+/// The packs of one collection, as read in one transaction, with their keys.
 #[derive(Default)]
-pub(crate) struct Packed(Vec<Rc<Pack>>);
+pub(crate) struct Packed(Vec<(String, Rc<Pack>)>);
 
 impl Packed {
     /// Whether there are no packed records.
     pub fn is_empty(&self) -> bool {
-        self.0.iter().all(|p| p.rows.is_empty())
+        self.0.iter().all(|(_, p)| p.rows.is_empty())
     }
 
     /// A record's packed row. A record is packed at most once (only
@@ -82,7 +83,7 @@ impl Packed {
     pub fn find(&self, id: RecordId) -> Option<&PackedRow> {
         self.0
             .iter()
-            .filter_map(|p| p.at.get(&id).map(|&i| &p.rows[i]))
+            .filter_map(|(_, p)| p.at.get(&id).map(|&i| &p.rows[i]))
             .max_by_key(|r| r.rev)
     }
 
@@ -94,7 +95,7 @@ impl Packed {
         let mut seen = HashSet::new();
         self.0
             .iter()
-            .flat_map(|p| p.rows.iter())
+            .flat_map(|(_, p)| p.rows.iter())
             .filter(move |r| !shadowed.contains(&r.id))
             .filter(move |r| match self.0.len() {
                 1 => true,
@@ -106,7 +107,14 @@ impl Packed {
 
     /// Ids of every packed record.
     pub fn ids(&self) -> impl Iterator<Item = RecordId> + '_ {
-        self.0.iter().flat_map(|p| p.rows.iter().map(|r| r.id))
+        self.0.iter().flat_map(|(_, p)| p.rows.iter().map(|r| r.id))
+    }
+
+    /// Each pack's key and rows.
+    pub fn packs(&self) -> impl Iterator<Item = (&str, &[PackedRow])> {
+        self.0
+            .iter()
+            .map(|(key, p)| (key.as_str(), p.rows.as_slice()))
     }
 }
 
@@ -187,7 +195,11 @@ pub(crate) async fn load(tx: &Transaction, collection: Collection) -> StoreResul
     }
     Ok(PARSED.with(|parsed| {
         let parsed = parsed.borrow();
-        Packed(keys.iter().filter_map(|k| parsed.get(k).cloned()).collect())
+        Packed(
+            keys.iter()
+                .filter_map(|k| Some((k.clone(), parsed.get(k)?.clone())))
+                .collect(),
+        )
     }))
 }
 
@@ -243,6 +255,44 @@ impl Head {
             .collect();
         Head { by_index }
     }
+}
+
+/// How much of a pack's `rows` the collection's own rows (`shadowed`) hide,
+/// overall and at the head of each single-valued index, as its head keeps it.
+pub(crate) fn wear(
+    collection: Collection,
+    rows: &[PackedRow],
+    shadowed: &HashSet<RecordId>,
+) -> Wear {
+    let hidden = |rows: &[PackedRow]| rows.iter().filter(|r| shadowed.contains(&r.id)).count();
+    let heads = indexes(collection)
+        .iter()
+        .filter(|spec| !spec.multi)
+        .map(|spec| {
+            let keyed = rows.iter().filter(|r| ordered_key(r, spec.name).is_some());
+            let head = first_by(keyed.clone(), spec.name, HEAD_ROWS);
+            HeadWear {
+                len: head.len(),
+                hidden: hidden(&head),
+                complete: head.len() == keyed.count(),
+            }
+        })
+        .collect();
+    Wear {
+        rows: rows.len(),
+        hidden: hidden(rows),
+        heads,
+    }
+}
+
+/// Deletes the pack under `key` and its head inside `tx` (which must
+/// include [`STORES`]).
+pub(crate) async fn remove(tx: &Transaction, key: &str) -> StoreResult<()> {
+    let (store, heads) = (tx.store(PACKS)?, tx.store(PACK_HEADS)?);
+    let k = JsValue::from_str(key);
+    futures::try_join!(store.delete(k.clone()), heads.delete(k))?;
+    PARSED.with(|parsed| parsed.borrow_mut().remove(key));
+    Ok(())
 }
 
 /// A row's key in a single-valued index.
@@ -301,19 +351,13 @@ pub(crate) async fn newest(
     if !packed(collection) {
         return Ok(Vec::new());
     }
-    let heads = tx
-        .store(PACK_HEADS)?
-        .get_all(Some(range(collection)?), None)
-        .await?;
+    let heads = heads(tx, collection).await?;
     if heads.is_empty() {
         return Ok(Vec::new());
     }
     let shadowed = shadowing(store).await?;
     let mut found: Vec<PackedRow> = Vec::new();
     for head in &heads {
-        let text = codec::get_string(head, "head")
-            .ok_or_else(|| StoreError::Corrupt("pack head without rows".into()))?;
-        let head: Head = codec::parse_json(&text, "pack head")?;
         let complete = head.by_index.get(index).and_then(|(total, rows)| {
             let shown: Vec<&PackedRow> =
                 rows.iter().filter(|r| !shadowed.contains(&r.id)).collect();
@@ -330,6 +374,47 @@ pub(crate) async fn newest(
         }
     }
     Ok(first_by(found.iter(), index, limit))
+}
+
+/// A collection's pack heads, read inside `tx` (which must include
+/// [`PACK_HEADS`]).
+async fn heads(tx: &Transaction, collection: Collection) -> StoreResult<Vec<Head>> {
+    let objects = tx
+        .store(PACK_HEADS)?
+        .get_all(Some(range(collection)?), None)
+        .await?;
+    objects
+        .iter()
+        .map(|object| {
+            let text = codec::get_string(object, "head")
+                .ok_or_else(|| StoreError::Corrupt("pack head without rows".into()))?;
+            codec::parse_json(&text, "pack head")
+        })
+        .collect()
+}
+
+/// Whether any of a collection's packs may be worn (`domain::pack_wear`),
+/// judged from their heads inside `tx` without reading a pack: a pack has
+/// at least as many rows as an index of it keys, and at most every id in
+/// `shadowed` hidden.
+pub(crate) async fn may_be_worn(
+    tx: &Transaction,
+    collection: Collection,
+    shadowed: &HashSet<RecordId>,
+) -> StoreResult<bool> {
+    Ok(heads(tx, collection).await?.iter().any(|head| {
+        let rows_at_least = head.by_index.values().map(|(total, _)| *total).max();
+        let heads: Vec<HeadWear> = head
+            .by_index
+            .values()
+            .map(|(total, rows)| HeadWear {
+                len: rows.len(),
+                hidden: rows.iter().filter(|r| shadowed.contains(&r.id)).count(),
+                complete: rows.len() == *total,
+            })
+            .collect();
+        pack_wear::may_be_worn(rows_at_least.unwrap_or(0), shadowed.len(), &heads)
+    }))
 }
 
 /// Deletes a collection's packs inside `tx` (which must include [`STORES`]).

@@ -3,7 +3,8 @@
 use super::error::SyncError;
 use super::{pull, push, session, transport};
 use crate::clock::now;
-use crate::store::blobs;
+use crate::store::{blobs, compaction, packs};
+use domain::collection::Collection;
 
 /// Which step a run is in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -75,5 +76,19 @@ pub async fn sync_once(on_progress: &dyn Fn(Progress)) -> Result<SyncReport, Syn
     let stored_token = stored.as_ref().map(|s| s.token.as_str());
     report.pulled = pull::pull_changes(token, stored_token, on_progress).await?;
     crate::perf::mark("sync:pull:end");
+    if report.pulled > 0 {
+        compact_packs().await;
+    }
     Ok(report)
+}
+
+/// Rewrites worn packs once pulled changes may have hidden more of them
+/// (`store::compaction`). A failure changes nothing (one transaction) and
+/// is tried again after the next pull, so it does not fail the sync.
+async fn compact_packs() {
+    for collection in Collection::ALL.into_iter().filter(|c| packs::packed(*c)) {
+        if let Err(e) = compaction::compact(collection).await {
+            web_sys::console::warn_1(&format!("compacting {collection}: {e}").into());
+        }
+    }
 }

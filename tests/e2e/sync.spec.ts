@@ -6,7 +6,7 @@ import { login, syncNow, waitSynced } from './fixtures/session';
 import { Jobs } from './fixtures/jobs';
 import { Projects } from './fixtures/projects';
 import { waitControlled } from './fixtures/pwa';
-import { idbCount, staffCounts } from './fixtures/idb';
+import { idbCount, packIds, staffCounts } from './fixtures/idb';
 
 const PROJECT = '墨水河流域及其支流防洪减灾治理工程';
 
@@ -355,7 +355,7 @@ test('(8) 1,234 changes queued offline go up in three batches: each reaches the 
   }
 });
 
-test('(9) a catalog of 2,500 positions arrives in packs, reads whole offline, and later server edits and deletes show', async ({ browser }) => {
+test('(9) a catalog of 2,500 positions arrives in packs, reads whole offline, later server edits and deletes show, and a worn pack is compacted', async ({ browser }) => {
   const server = await TestServer.start({ seedPositions: 2_500 });
   try {
     const live = (await server.pullAll()).filter((c) => c.collection === 'positions' && !c.deleted);
@@ -397,6 +397,36 @@ test('(9) a catalog of 2,500 positions arrives in packs, reads whole offline, an
     await expect(jobs.resultCount()).toHaveText(`共 ${live.length - 1} 个岗位`, { timeout: 30_000 });
     await jobs.searchBox().pressSequentially('标注员', { delay: 40 });
     await expect(jobs.cards().first()).toContainText('大数据标注员（夜班）');
+
+    // The server deletes a third of the largest pack's positions. The next
+    // sync finds that pack worn (domain::pack_wear) and rewrites it without
+    // them; their tombstones go with them, and the list is as it should be.
+    await context.setOffline(false);
+    const packs = await packIds(page, 'positions');
+    const [wornKey, wornIds] = Object.entries(packs).sort((a, b) => b[1].length - a[1].length)[0];
+    const byId = new Map(live.map((c) => [c.id, c]));
+    const gone = wornIds
+      .filter((id) => id !== renamed.id && id !== removed.id)
+      .slice(0, Math.ceil(wornIds.length / 3));
+    for (let i = 0; i < gone.length; i += 500) {
+      const deletes = gone.slice(i, i + 500).map((id) => ({
+        mutation_id: randomUUID(), collection: 'positions', id, base_rev: byId.get(id)!.rev, op: 'delete', data: null, updated_at: now,
+      }));
+      expect((await server.push(token, deletes)).every((r) => r.status === 'applied')).toBe(true);
+    }
+    const rowsBefore = await idbCount(page, 'positions');
+    await syncNow(page, server.url);
+    await waitSynced(page);
+    await expect.poll(async () => Object.keys(await packIds(page, 'positions'))).not.toContain(wornKey);
+    const packedNow = new Set(Object.values(await packIds(page, 'positions')).flat());
+    expect(gone.filter((id) => packedNow.has(id)), 'deleted positions left in packs').toEqual([]);
+    const stillThere = wornIds.filter((id) => !gone.includes(id) && id !== renamed.id && id !== removed.id);
+    expect(stillThere.filter((id) => !packedNow.has(id)), 'positions lost from the pack').toEqual([]);
+    // The removed position's tombstone goes too if it hid a copy in that pack.
+    expect(await idbCount(page, 'positions')).toBe(rowsBefore - (wornIds.includes(removed.id) ? 1 : 0));
+    await page.goto(`${server.url}/jobs/positions`);
+    await expect(jobs.resultCount()).toHaveText(`共 ${live.length - 1 - gone.length} 个岗位`, { timeout: 30_000 });
+    console.log(`(9) compaction: pack of ${wornIds.length} positions, ${gone.length} deleted on the server: rewritten with ${stillThere.length}, no tombstone left`);
     await context.close();
   } finally {
     await server.stop();

@@ -1,7 +1,7 @@
 //! The catalog a first sync stores in packs reads exactly as the same
 //! records stored one object each: before and after later pulls change and
 //! delete some of them, after local edits and pushed deletes, and after a
-//! pull from the start again.
+//! pull from the start again; and after a worn pack is compacted.
 
 use super::store::{at, fresh};
 use domain::collection::Collection;
@@ -9,6 +9,7 @@ use domain::ids::RecordId;
 use domain::records::{Employer, Position};
 use domain::replica::LocalRecord;
 use domain::sync::{MutationResult, Status};
+use tongji_app::store::compaction::{self, Compacted};
 use tongji_app::store::records::{self, Stored};
 use tongji_app::store::{meta, outbox, replica, schema};
 use wasm_bindgen_test::*;
@@ -300,4 +301,166 @@ async fn packed_records_read_as_records_stored_one_by_one() {
     assert_eq!(raw_count("positions").await, objects);
     assert_eq!(raw_count(schema::PACKS).await, 2);
     assert_eq!(reads(&catalog).await, settled);
+}
+
+#[wasm_bindgen_test]
+async fn a_worn_pack_is_rewritten_without_its_hidden_copies_and_reads_the_same() {
+    let (catalog, first, second) = pages();
+    let (after_first, after_second) = (first.len() as u64, first.len() as u64 + 4);
+    fresh().await;
+    let present = replica::present().await.unwrap();
+    let guard = |after| replica::PageGuard { after, token: None };
+    replica::apply_pull_page_after(&first, guard(0), after_first, Some(&present))
+        .await
+        .unwrap()
+        .expect("the page follows checkpoint 0");
+    let compact = || async {
+        let positions = compaction::compact(Collection::Positions).await.unwrap();
+        let employers = compaction::compact(Collection::Employers).await.unwrap();
+        (positions, employers)
+    };
+    let nothing = (Compacted::default(), Compacted::default());
+    assert_eq!(compact().await, nothing, "nothing hidden");
+
+    // Three of 150 positions and one of 110 employers hidden: not worn.
+    replica::apply_pull_page_after(&second, guard(after_first), after_second, Some(&present))
+        .await
+        .unwrap()
+        .expect("the page follows the first");
+    assert_eq!(compact().await, nothing, "a few hidden");
+    assert_eq!(raw_count("positions").await, 3);
+
+    // The server deletes 40 positions and changes 5; this device edits one
+    // and deletes another, both still to be sent: 49 of 150 hidden.
+    let deleted: Vec<RecordId> = catalog.positions[10..50].to_vec();
+    let changed: Vec<RecordId> = catalog.positions[50..55].to_vec();
+    let mut third: Vec<replica::PulledChange> = deleted
+        .iter()
+        .enumerate()
+        .map(|(i, id)| {
+            change(
+                Collection::Positions,
+                *id,
+                500 + i as u64,
+                "null".to_owned(),
+            )
+        })
+        .collect();
+    for (i, id) in changed.iter().enumerate() {
+        let text = position_text(
+            &format!("岗位{}（第三次）", 50 + i),
+            catalog.employers[1],
+            r#","posted_on":"2026-10-01""#,
+        );
+        third.push(change(Collection::Positions, *id, 600 + i as u64, text));
+    }
+    let after_third = after_second + third.len() as u64;
+    replica::apply_pull_page(&third, after_third).await.unwrap();
+    let (edited, removed) = (catalog.positions[60], catalog.positions[61]);
+    let mut data = records::get::<Position>(edited)
+        .await
+        .unwrap()
+        .unwrap()
+        .data;
+    data.title = "岗位60（本机修改）".into();
+    records::save(edited, &data, at(1_800_000_000_000))
+        .await
+        .unwrap();
+    records::delete(Collection::Positions, removed, at(1_800_000_000_001))
+        .await
+        .unwrap();
+    let before = reads(&catalog).await;
+    let rows_before = raw_count("positions").await;
+    let local_before = records::all_local(Collection::Positions).await.unwrap();
+    assert_eq!(rows_before, 3 + 45 + 2);
+
+    let (positions, employers) = compact().await;
+    assert_eq!(
+        positions,
+        Compacted {
+            packs: 1,
+            dropped: 49,
+            tombstones: 41,
+        },
+        "the settled tombstones of the 41 deleted positions go with their copies"
+    );
+    assert_eq!(employers, Compacted::default());
+    assert_eq!(raw_count(schema::PACKS).await, 2);
+    assert_eq!(raw_count(schema::PACK_HEADS).await, 2);
+    assert_eq!(raw_count("positions").await, rows_before - 41);
+    assert_eq!(reads(&catalog).await, before, "every read the same");
+    let mut local_after = records::all_local(Collection::Positions).await.unwrap();
+    let mut local_before: Vec<_> = local_before
+        .into_iter()
+        .filter(|(_, r)| r.pending || !r.deleted)
+        .collect();
+    local_after.sort_by_key(|(id, _)| *id);
+    local_before.sort_by_key(|(id, _)| *id);
+    assert_eq!(local_after, local_before, "only settled tombstones left");
+    assert!(local_after
+        .iter()
+        .any(|(id, r)| *id == removed && r.deleted && r.pending));
+    assert_eq!(compact().await, nothing, "once compacted, not worn");
+
+    // The pending changes still settle, and later pulls still apply over
+    // the new pack.
+    let batch = outbox::pending_batch(500, None, |_| true).await.unwrap();
+    assert_eq!(batch.len(), 2);
+    let results: Vec<MutationResult> = batch
+        .iter()
+        .map(|(_, m)| MutationResult {
+            mutation_id: m.mutation_id,
+            status: Status::Applied,
+            rev: Some(m.base_rev + 1),
+            error: None,
+            merged: None,
+        })
+        .collect();
+    replica::apply_push_results(&batch, &results).await.unwrap();
+    let mine = records::get::<Position>(edited).await.unwrap().unwrap();
+    assert_eq!(
+        (mine.pending, mine.data.title.as_str()),
+        (false, "岗位60（本机修改）")
+    );
+    assert!(records::get::<Position>(removed).await.unwrap().is_none());
+    let kept = catalog.positions[100];
+    let fourth = vec![
+        change(
+            Collection::Positions,
+            kept,
+            700,
+            position_text(
+                "岗位100（第四次）",
+                catalog.employers[2],
+                r#","posted_on":"2026-11-20""#,
+            ),
+        ),
+        change(
+            Collection::Positions,
+            catalog.positions[101],
+            701,
+            "null".to_owned(),
+        ),
+    ];
+    replica::apply_pull_page(&fourth, after_third + 2)
+        .await
+        .unwrap();
+    assert_eq!(
+        records::get::<Position>(kept)
+            .await
+            .unwrap()
+            .unwrap()
+            .data
+            .title,
+        "岗位100（第四次）"
+    );
+    assert!(records::get::<Position>(catalog.positions[101])
+        .await
+        .unwrap()
+        .is_none());
+    assert_eq!(
+        records::count(Collection::Positions).await.unwrap(),
+        150 - 1 - 40 - 1 - 1 + 1,
+        "150, less the deletes of the second page, the third, this device and the fourth, plus the second page's new one"
+    );
 }

@@ -28,6 +28,7 @@ pub mod ids;
 pub mod jobs;
 pub mod lang;
 pub mod merge;
+pub mod pack_wear;
 pub mod policy;
 pub mod qr;
 pub mod records;
