@@ -8,17 +8,18 @@
 //! leave a row with nothing to hide: the tombstone of a deleted record,
 //! settled with the server. Such rows are removed in the same transaction.
 
-use super::codec::PackedRow;
+use super::codec::{self, PackedRow};
 use super::db::db;
-use super::error::StoreResult;
+use super::error::{StoreError, StoreResult};
 use super::packs::{self, Packed};
-use super::records::{finish, key, local};
+use super::records::finish;
 use domain::collection::Collection;
 use domain::ids::RecordId;
 use domain::pack_wear;
+use domain::replica::key_runs;
 use futures::future::try_join_all;
-use rexie::{Store, TransactionMode};
-use std::collections::HashSet;
+use rexie::{KeyRange, Store, TransactionMode};
+use std::collections::{BTreeSet, HashSet};
 
 /// What a compaction did.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -103,15 +104,28 @@ fn worn_keys(
 }
 
 /// Removes, among `ids`' rows, the tombstones the server has confirmed (a
-/// deleted record with nothing left to send). Returns how many.
+/// deleted record with nothing left to send). Returns how many. The rows are
+/// read in one request (they are the ones hiding packed copies, no more) and
+/// removed a key range at a time, not one request per row.
 async fn remove_settled_tombstones(store: &Store, ids: &[RecordId]) -> StoreResult<usize> {
-    let rows = try_join_all(ids.iter().map(|id| local(store, *id))).await?;
-    let settled: Vec<RecordId> = ids
+    if ids.is_empty() {
+        return Ok(0);
+    }
+    let ids: HashSet<RecordId> = ids.iter().copied().collect();
+    let rows = codec::rows_from_js(&store.get_all(None, None).await?)?;
+    let all: BTreeSet<String> = rows.iter().map(|r| r.id.to_string()).collect();
+    let settled: HashSet<String> = rows
         .iter()
-        .zip(rows)
-        .filter(|(_, row)| row.as_ref().is_some_and(|r| r.deleted && !r.pending))
-        .map(|(id, _)| *id)
+        .filter(|r| r.deleted && !r.pending && ids.contains(&r.id))
+        .map(|r| r.id.to_string())
         .collect();
-    try_join_all(settled.iter().map(|id| store.delete(key(*id)))).await?;
+    let ranges = key_runs(&all, &settled)
+        .into_iter()
+        .map(|(first, last)| {
+            KeyRange::bound(&first.into(), &last.into(), None, None)
+                .map_err(|e| StoreError::Other(e.to_string()))
+        })
+        .collect::<StoreResult<Vec<_>>>()?;
+    try_join_all(ranges.into_iter().map(|range| store.delete(range.into()))).await?;
     Ok(settled.len())
 }

@@ -239,6 +239,9 @@ struct Head {
     /// Per index name: how many of the pack's rows have a key in it, and
     /// the first [`HEAD_ROWS`] of them, highest first.
     by_index: BTreeMap<String, (usize, Vec<PackedRow>)>,
+    /// The pack's rows (absent from heads written before it was kept).
+    #[serde(default)]
+    rows: Option<usize>,
 }
 
 impl Head {
@@ -253,7 +256,10 @@ impl Head {
                 (spec.name.to_owned(), (total, first))
             })
             .collect();
-        Head { by_index }
+        Head {
+            by_index,
+            rows: Some(rows.len()),
+        }
     }
 }
 
@@ -395,15 +401,17 @@ async fn heads(tx: &Transaction, collection: Collection) -> StoreResult<Vec<Head
 
 /// Whether any of a collection's packs may be worn (`domain::pack_wear`),
 /// judged from their heads inside `tx` without reading a pack: a pack has
-/// at least as many rows as an index of it keys, and at most every id in
-/// `shadowed` hidden.
+/// the rows its head counts (at least as many as an index of it keys, for
+/// a head without the count), and at most every id in `shadowed` hidden.
 pub(crate) async fn may_be_worn(
     tx: &Transaction,
     collection: Collection,
     shadowed: &HashSet<RecordId>,
 ) -> StoreResult<bool> {
     Ok(heads(tx, collection).await?.iter().any(|head| {
-        let rows_at_least = head.by_index.values().map(|(total, _)| *total).max();
+        let rows_at_least = head
+            .rows
+            .or_else(|| head.by_index.values().map(|(total, _)| *total).max());
         let heads: Vec<HeadWear> = head
             .by_index
             .values()

@@ -14,7 +14,7 @@ use super::schema::{CONFLICTS, META, OUTBOX};
 use domain::collection::Collection;
 use domain::ids::RecordId;
 use domain::replica::{
-    answered_runs, apply_pulled, apply_result, LocalRecord, PullOutcome, PushOutcome,
+    apply_pulled, apply_result, key_runs, LocalRecord, PullOutcome, PushOutcome,
 };
 use domain::sync::{Change, Mutation, MutationResult};
 use domain::time::Timestamp;
@@ -408,7 +408,7 @@ pub async fn apply_push_results(
         }
     }
     // Answered entries leave the outbox a key range at a time.
-    for (first, last) in answered_runs(&waiting.all, &answered) {
+    for (first, last) in key_runs(&waiting.all, &answered) {
         let store = tx.store(OUTBOX)?;
         let range = KeyRange::bound(
             &JsValue::from_f64(first as f64),

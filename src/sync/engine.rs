@@ -77,7 +77,9 @@ pub async fn sync_once(on_progress: &dyn Fn(Progress)) -> Result<SyncReport, Syn
     report.pulled = pull::pull_changes(token, stored_token, on_progress).await?;
     crate::perf::mark("sync:pull:end");
     if report.pulled > 0 {
+        crate::perf::mark("sync:compact:start");
         compact_packs().await;
+        crate::perf::mark("sync:compact:end");
     }
     Ok(report)
 }

@@ -1,9 +1,10 @@
 // Browser benchmarks of issue 10, in Debian's Chromium driven by playwright-core:
-// first full sync, cold start (CPU throttled 4×), memory, search per keystroke
-// and push of 1,000 queued mutations, each beside its baseline in the same page.
+// first full sync, cold start (CPU throttled 4×), memory, search per keystroke,
+// push of 1,000 queued mutations, and the compaction of the catalog after the
+// server deletes 30 % of it, each beside its baseline in the same page.
 //
 //   node tests/bench/browser.mjs --base http://127.0.0.1:18080 --out results.json \
-//        --staff USER:PASS [--feed /bench-feed.json] [--cold-runs 3] [--search-reps 5] [--start-snapshot off]
+//        --staff USER:PASS --admin USER:PASS [--feed /bench-feed.json] [--cold-runs 3] [--search-reps 5] [--start-snapshot off]
 //
 // Writes a JSON object of figures to --out. Exits non-zero only when a
 // benchmark could not run (never on a slow figure).
@@ -22,9 +23,11 @@ const FEED = args.feed ?? '/bench-feed.json';
 const COLD_RUNS = Number(args['cold-runs'] ?? 3);
 const SEARCH_REPS = Number(args['search-reps'] ?? 5);
 const [STAFF_USER, STAFF_PASS] = (args.staff ?? 'bench:bench-pass-1').split(':');
+const [ADMIN_USER, ADMIN_PASS] = (args.admin ?? 'bench-admin:bench-admin-pass-1').split(':');
 const PUSH_COUNT = Number(args['push-count'] ?? 1000);
-// For working on one benchmark: --phases sync,cold,lazy,push (cold and lazy need sync's profile: --profile-dir).
-const PHASES = new Set((args.phases ?? 'sync,cold,lazy,push').split(','));
+// For working on one benchmark: --phases sync,cold,lazy,push,compact (cold, lazy
+// and compact need sync's profile: --profile-dir; compact deletes positions on the server).
+const PHASES = new Set((args.phases ?? 'sync,cold,lazy,push,compact').split(','));
 // --start-snapshot off: every start without the start snapshot (removed
 // before the page's scripts run), for what showing it costs the app's start.
 const NO_SNAPSHOT = args['start-snapshot'] === 'off';
@@ -518,6 +521,74 @@ async function push() {
   await context.close();
 }
 
+// Compaction: the server deletes 30 % of the positions, spread over every
+// pack; the next sync pulls the deletes, finds the packs worn and rewrites
+// them (sync:compact marks), beside the pull of those deletes in the same run.
+async function compaction() {
+  const share = 0.3;
+  log(`compaction after the server deletes ${share * 100} % of the positions`);
+  const login = await fetch(`${BASE}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: ADMIN_USER, password: ADMIN_PASS }),
+  });
+  if (!login.ok) throw new Error(`admin login: HTTP ${login.status}`);
+  const { token } = await login.json();
+  const latest = new Map();
+  for (const page of await (await fetch(`${BASE}${FEED}`)).json())
+    for (const c of page.changes) if (c.collection === 'positions') latest.set(c.id, c);
+  const live = [...latest.values()].filter((c) => !c.deleted);
+  const doomed = live.filter((_, i) => i % 10 < share * 10);
+  const now = new Date().toISOString();
+  for (let i = 0; i < doomed.length; i += 500) {
+    const mutations = doomed.slice(i, i + 500).map((c) => ({
+      mutation_id: crypto.randomUUID(), collection: 'positions', id: c.id, base_rev: c.rev, op: 'delete', data: null, updated_at: now,
+    }));
+    const r = await fetch(`${BASE}/api/sync/push`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ mutations }),
+    });
+    if (!r.ok) throw new Error(`push: HTTP ${r.status}`);
+    const statuses = (await r.json()).results.map((x) => x.status);
+    if (statuses.some((x) => x !== 'applied')) throw new Error(`deletes not applied: ${[...new Set(statuses)]}`);
+  }
+
+  const context = await launch();
+  const page = context.pages()[0] ?? (await context.newPage());
+  // Pulls wait until the device's stores are counted.
+  let release;
+  const counted = new Promise((r) => (release = r));
+  await page.route('**/api/sync/pull*', async (route) => {
+    await counted;
+    await route.continue();
+  });
+  await page.goto(`${BASE}/jobs`);
+  const before = { packs: await idbCount(page, 'packs'), rows: await idbCount(page, 'positions') };
+  release();
+  await waitFor(page, () => performance.getEntriesByName('sync:compact:end').length > 0);
+  await waitSynced(page);
+  const marks = await page.evaluate(() => {
+    const at = (n) => performance.getEntriesByName(n)[0]?.startTime;
+    return { pull: at('sync:pull:end') - at('sync:pull:start'), compact: at('sync:compact:end') - at('sync:compact:start') };
+  });
+  const after = { packs: await idbCount(page, 'packs'), rows: await idbCount(page, 'positions') };
+  const positions = await catalogCount(page, 'positions');
+  if (positions !== live.length - doomed.length) throw new Error(`expected ${live.length - doomed.length} positions, found ${positions}`);
+  results.compaction = {
+    ms: round(marks.compact),
+    pull_ms: round(marks.pull),
+    deleted: doomed.length,
+    positions,
+    packs_before: before.packs,
+    packs_after: after.packs,
+    rows_before: before.rows,
+    rows_after: after.rows,
+  };
+  log('compaction', JSON.stringify(results.compaction));
+  await context.close();
+}
+
 // ---------------------------------------------------------------------------
 const failures = [];
 async function step(name, fn) {
@@ -579,6 +650,8 @@ if (PHASES.has('lazy')) await step('lazy page', async () => {
   };
 });
 if (PHASES.has('push')) await step('push', push);
+// Last: it deletes positions on the server.
+if (PHASES.has('compact')) await step('compaction', compaction);
 
 writeFileSync(OUT, JSON.stringify({ ...results, failures }, null, 2));
 if (!args['profile-dir']) rmSync(profile, { recursive: true, force: true });

@@ -84,6 +84,12 @@ const p = browser.push;
 if (p) row(`push of ${p.mutations.toLocaleString('en-US')} queued mutations (sync:push marks)`, fmt(p.ms, 'ms', 0), '—', '—', '≤ 500 ms', p.ms <= 500 && p.left_in_outbox === 0);
 else row('push of queued mutations', 'n/a');
 
+// Compaction (no goal in the issue: information).
+const k = browser.compaction;
+if (k) row(`catalog compaction after the server deleted ${k.deleted.toLocaleString('en-US')} positions (sync:compact marks; packs ${k.packs_before} → ${k.packs_after}, position rows ${k.rows_before.toLocaleString('en-US')} → ${k.rows_after.toLocaleString('en-US')})`,
+  fmt(k.ms, 'ms', 0), `pull of those deletes ${fmt(k.pull_ms, 'ms', 0)}`, ratio(k.ms, k.pull_ms));
+else row('catalog compaction', 'n/a');
+
 // Server.
 for (const [backend, label] of [['sqlite', 'SQLite'], ['postgres', 'PostgreSQL']]) {
   const r = server[backend];

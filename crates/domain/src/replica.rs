@@ -9,6 +9,7 @@ use crate::sync::{Change, Mutation, MutationResult, Op, Status};
 use crate::time::Timestamp;
 use serde_json::Value;
 use std::collections::{BTreeSet, HashSet};
+use std::hash::Hash;
 
 /// A record as a device holds it.
 #[derive(Clone, Debug, PartialEq)]
@@ -207,15 +208,20 @@ pub fn backoff_ms(attempt: u32, jitter: f64) -> u64 {
     ceiling / 2 + ((ceiling / 2) as f64 * jitter) as u64
 }
 
-/// The outbox keys a push answered, as runs `(first, last)` of keys that hold
-/// no entry still waiting in between, given every key in the outbox: each
-/// run can go with one key-range delete instead of one delete per entry.
-pub fn answered_runs(outbox: &BTreeSet<u64>, answered: &HashSet<u64>) -> Vec<(u64, u64)> {
+/// The keys of a store to remove (the outbox entries a push answered, the
+/// tombstones a compaction let go), as runs `(first, last)` of keys with no
+/// key to keep in between, given every key in the store: each run can go
+/// with one key-range delete instead of one delete per key.
+pub fn key_runs<K: Ord + Clone + Hash>(all: &BTreeSet<K>, remove: &HashSet<K>) -> Vec<(K, K)> {
     let mut runs = Vec::new();
-    let mut open: Option<(u64, u64)> = None;
-    for &key in outbox {
-        if answered.contains(&key) {
-            open = Some(open.map_or((key, key), |(first, _)| (first, key)));
+    let mut open: Option<(K, K)> = None;
+    for key in all {
+        if remove.contains(key) {
+            let key = key.clone();
+            open = Some(match open {
+                Some((first, _)) => (first, key),
+                None => (key.clone(), key),
+            });
         } else if let Some(run) = open.take() {
             runs.push(run);
         }
@@ -473,8 +479,11 @@ mod tests {
     fn answered_entries_go_in_runs_around_the_waiting_ones() {
         let outbox: BTreeSet<u64> = [1, 2, 3, 5, 6, 9, 10, 12].into();
         let answered: HashSet<u64> = [1, 2, 3, 6, 9, 10].into();
-        assert_eq!(answered_runs(&outbox, &answered), [(1, 3), (6, 10)]);
-        assert!(answered_runs(&outbox, &HashSet::new()).is_empty());
+        assert_eq!(key_runs(&outbox, &answered), [(1, 3), (6, 10)]);
+        assert!(key_runs(&outbox, &HashSet::new()).is_empty());
+        let rows: BTreeSet<&str> = ["0a", "0b", "1c", "1d", "2e"].into();
+        let tombstones: HashSet<&str> = ["0a", "0b", "1d", "2e"].into();
+        assert_eq!(key_runs(&rows, &tombstones), [("0a", "0b"), ("1d", "2e")]);
     }
 
     proptest::proptest! {
@@ -489,7 +498,7 @@ mod tests {
                 .filter(|(_, p)| **p)
                 .map(|(k, _)| *k)
                 .collect();
-            let runs = answered_runs(&outbox, &answered);
+            let runs = key_runs(&outbox, &answered);
             let removed: HashSet<u64> = outbox
                 .iter()
                 .copied()
