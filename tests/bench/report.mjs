@@ -86,7 +86,7 @@ else row('push of queued mutations', 'n/a');
 
 // Compaction (no goal in the issue: information).
 const k = browser.compaction;
-if (k) row(`catalog compaction after the server deleted ${k.deleted.toLocaleString('en-US')} positions (sync:compact marks; packs ${k.packs_before} → ${k.packs_after}, position rows ${k.rows_before.toLocaleString('en-US')} → ${k.rows_after.toLocaleString('en-US')})`,
+if (k) row(`catalog compaction after the server deleted ${k.deleted.toLocaleString('en-US')} positions (sync:compact marks; ${k.packs_before} packs before, ${k.packs_after} after; position rows ${k.rows_before.toLocaleString('en-US')} before the pull, ${k.rows_after.toLocaleString('en-US')} after it and the compaction)`,
   fmt(k.ms, 'ms', 0), `pull of those deletes ${fmt(k.pull_ms, 'ms', 0)}`, ratio(k.ms, k.pull_ms));
 else row('catalog compaction', 'n/a');
 
