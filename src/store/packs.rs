@@ -67,6 +67,16 @@ thread_local! {
     static PARSED: RefCell<HashMap<String, Rc<Pack>>> = RefCell::new(HashMap::new());
 }
 
+/// How many packs this tab holds parsed (for tests).
+pub(crate) fn parsed_count() -> usize {
+    PARSED.with(|parsed| parsed.borrow().len())
+}
+
+/// Forgets every parsed pack (for tests: a new tab).
+pub(crate) fn forget_parsed() {
+    PARSED.with(|parsed| parsed.borrow_mut().clear());
+}
+
 /// The packs of one collection, as read in one transaction, with their keys.
 #[derive(Default)]
 pub(crate) struct Packed(Vec<(String, Rc<Pack>)>);
@@ -242,6 +252,11 @@ struct Head {
     /// The pack's rows (absent from heads written before it was kept).
     #[serde(default)]
     rows: Option<usize>,
+    /// The pack's lowest and highest record id (absent likewise). Ids are
+    /// time-ordered, so the records that come after a pack (new positions)
+    /// fall outside it: a row outside every pack's span hides nothing.
+    #[serde(default)]
+    span: Option<(RecordId, RecordId)>,
 }
 
 impl Head {
@@ -256,9 +271,11 @@ impl Head {
                 (spec.name.to_owned(), (total, first))
             })
             .collect();
+        let ids = rows.iter().map(|r| r.id);
         Head {
             by_index,
             rows: Some(rows.len()),
+            span: ids.clone().min().zip(ids.max()),
         }
     }
 }
@@ -402,7 +419,8 @@ async fn heads(tx: &Transaction, collection: Collection) -> StoreResult<Vec<Head
 /// Whether any of a collection's packs may be worn (`domain::pack_wear`),
 /// judged from their heads inside `tx` without reading a pack: a pack has
 /// the rows its head counts (at least as many as an index of it keys, for
-/// a head without the count), and at most every id in `shadowed` hidden.
+/// a head without the count), and at most the ids of `shadowed` within its
+/// span hidden (every one, for a head without the span).
 pub(crate) async fn may_be_worn(
     tx: &Transaction,
     collection: Collection,
@@ -421,7 +439,14 @@ pub(crate) async fn may_be_worn(
                 complete: rows.len() == *total,
             })
             .collect();
-        pack_wear::may_be_worn(rows_at_least.unwrap_or(0), shadowed.len(), &heads)
+        let hidden_at_most = match head.span {
+            Some((low, high)) => shadowed
+                .iter()
+                .filter(|id| (low..=high).contains(*id))
+                .count(),
+            None => shadowed.len(),
+        };
+        pack_wear::may_be_worn(rows_at_least.unwrap_or(0), hidden_at_most, &heads)
     }))
 }
 

@@ -11,7 +11,7 @@ use domain::replica::LocalRecord;
 use domain::sync::{MutationResult, Status};
 use tongji_app::store::compaction::{self, Compacted};
 use tongji_app::store::records::{self, Stored};
-use tongji_app::store::{meta, outbox, replica, schema};
+use tongji_app::store::{meta, outbox, replica, schema, testing};
 use wasm_bindgen_test::*;
 
 fn change(collection: Collection, id: RecordId, seq: u64, text: String) -> replica::PulledChange {
@@ -177,6 +177,51 @@ fn pages() -> (
     )
 }
 
+/// A new device's first sync, of many pages, starting with `first`: the
+/// snapshot of what is present says nothing is, so its records go into
+/// packs. Returns the snapshot, for the pages after it.
+async fn first_sync(first: &[replica::PulledChange]) -> replica::Present {
+    fresh().await;
+    let present = replica::present().await.unwrap();
+    next_page(first, 0, first.len() as u64, &present).await;
+    present
+}
+
+/// Applies a page of a sync that follows checkpoint `after`.
+async fn next_page(
+    page: &[replica::PulledChange],
+    after: u64,
+    next: u64,
+    present: &replica::Present,
+) {
+    replica::apply_pull_page_after(page, page_after(after), next, Some(present))
+        .await
+        .unwrap()
+        .expect("the page follows the one before");
+}
+
+/// The guard of an anonymous pull's page that follows checkpoint `after`.
+fn page_after(after: u64) -> replica::PageGuard<'static> {
+    replica::PageGuard { after, token: None }
+}
+
+/// Answers every queued mutation as the server applying it; returns how many.
+async fn settle_outbox() -> usize {
+    let batch = outbox::pending_batch(500, None, |_| true).await.unwrap();
+    let results: Vec<MutationResult> = batch
+        .iter()
+        .map(|(_, m)| MutationResult {
+            mutation_id: m.mutation_id,
+            status: Status::Applied,
+            rev: Some(m.base_rev + 1),
+            error: None,
+            merged: None,
+        })
+        .collect();
+    replica::apply_push_results(&batch, &results).await.unwrap();
+    batch.len()
+}
+
 #[wasm_bindgen_test]
 async fn packed_records_read_as_records_stored_one_by_one() {
     let (catalog, first, second) = pages();
@@ -193,13 +238,7 @@ async fn packed_records_read_as_records_stored_one_by_one() {
     assert_eq!(raw_count("positions").await, 150);
 
     // As a first sync of many pages: the snapshot says nothing is present.
-    fresh().await;
-    let present = replica::present().await.unwrap();
-    let guard = |after| replica::PageGuard { after, token: None };
-    replica::apply_pull_page_after(&first, guard(0), after_first, Some(&present))
-        .await
-        .unwrap()
-        .expect("the page follows checkpoint 0");
+    let present = first_sync(&first).await;
     assert_eq!(
         (
             raw_count(schema::PACKS).await,
@@ -218,10 +257,7 @@ async fn packed_records_read_as_records_stored_one_by_one() {
     assert_eq!(packed.employers_at_fair.len(), 37);
     assert_eq!(packed.newest[0].data.posted_on.to_string(), "2026-11-12");
 
-    replica::apply_pull_page_after(&second, guard(after_first), after_second, Some(&present))
-        .await
-        .unwrap()
-        .expect("the page follows the first");
+    next_page(&second, after_first, after_second, &present).await;
     // The changed, the deleted (a tombstone hides its packed copy) and the
     // new record each have their own object.
     assert_eq!(
@@ -260,19 +296,7 @@ async fn packed_records_read_as_records_stored_one_by_one() {
         (true, 204, "岗位3（本机修改）")
     );
     assert!(records::get::<Position>(deleted).await.unwrap().is_none());
-    let batch = outbox::pending_batch(500, None, |_| true).await.unwrap();
-    assert_eq!(batch.len(), 2);
-    let results: Vec<MutationResult> = batch
-        .iter()
-        .map(|(_, m)| MutationResult {
-            mutation_id: m.mutation_id,
-            status: Status::Applied,
-            rev: Some(m.base_rev + 1),
-            error: None,
-            merged: None,
-        })
-        .collect();
-    replica::apply_push_results(&batch, &results).await.unwrap();
+    assert_eq!(settle_outbox().await, 2);
     assert!(records::get::<Position>(deleted).await.unwrap().is_none());
     let mine = records::get::<Position>(edited).await.unwrap().unwrap();
     assert_eq!((mine.pending, mine.rev), (false, 205));
@@ -294,7 +318,7 @@ async fn packed_records_read_as_records_stored_one_by_one() {
         .cloned()
         .collect();
     let present = replica::present().await.unwrap();
-    replica::apply_pull_page_after(&again, guard(0), after_first, Some(&present))
+    replica::apply_pull_page_after(&again, page_after(0), after_first, Some(&present))
         .await
         .unwrap()
         .expect("the page follows checkpoint 0");
@@ -307,13 +331,7 @@ async fn packed_records_read_as_records_stored_one_by_one() {
 async fn a_worn_pack_is_rewritten_without_its_hidden_copies_and_reads_the_same() {
     let (catalog, first, second) = pages();
     let (after_first, after_second) = (first.len() as u64, first.len() as u64 + 4);
-    fresh().await;
-    let present = replica::present().await.unwrap();
-    let guard = |after| replica::PageGuard { after, token: None };
-    replica::apply_pull_page_after(&first, guard(0), after_first, Some(&present))
-        .await
-        .unwrap()
-        .expect("the page follows checkpoint 0");
+    let present = first_sync(&first).await;
     let compact = || async {
         let positions = compaction::compact(Collection::Positions).await.unwrap();
         let employers = compaction::compact(Collection::Employers).await.unwrap();
@@ -323,10 +341,7 @@ async fn a_worn_pack_is_rewritten_without_its_hidden_copies_and_reads_the_same()
     assert_eq!(compact().await, nothing, "nothing hidden");
 
     // Three of 150 positions and one of 110 employers hidden: not worn.
-    replica::apply_pull_page_after(&second, guard(after_first), after_second, Some(&present))
-        .await
-        .unwrap()
-        .expect("the page follows the first");
+    next_page(&second, after_first, after_second, &present).await;
     assert_eq!(compact().await, nothing, "a few hidden");
     assert_eq!(raw_count("positions").await, 3);
 
@@ -404,19 +419,7 @@ async fn a_worn_pack_is_rewritten_without_its_hidden_copies_and_reads_the_same()
 
     // The pending changes still settle, and later pulls still apply over
     // the new pack.
-    let batch = outbox::pending_batch(500, None, |_| true).await.unwrap();
-    assert_eq!(batch.len(), 2);
-    let results: Vec<MutationResult> = batch
-        .iter()
-        .map(|(_, m)| MutationResult {
-            mutation_id: m.mutation_id,
-            status: Status::Applied,
-            rev: Some(m.base_rev + 1),
-            error: None,
-            merged: None,
-        })
-        .collect();
-    replica::apply_push_results(&batch, &results).await.unwrap();
+    assert_eq!(settle_outbox().await, 2);
     let mine = records::get::<Position>(edited).await.unwrap().unwrap();
     assert_eq!(
         (mine.pending, mine.data.title.as_str()),
@@ -462,5 +465,66 @@ async fn a_worn_pack_is_rewritten_without_its_hidden_copies_and_reads_the_same()
         records::count(Collection::Positions).await.unwrap(),
         150 - 1 - 40 - 1 - 1 + 1,
         "150, less the deletes of the second page, the third, this device and the fourth, plus the second page's new one"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn new_records_after_a_pack_never_make_a_sync_parse_it_to_judge_its_wear() {
+    let (catalog, first, _) = pages();
+    first_sync(&first).await;
+    // Later pulls bring 80 new positions, one row each: more rows than a
+    // quarter of the positions' pack of 150, none of them hiding a copy.
+    let later: Vec<replica::PulledChange> = (0..80)
+        .map(|i| {
+            let text = position_text(
+                &format!("新岗位{i}"),
+                catalog.employers[3],
+                r#","posted_on":"2026-11-28""#,
+            );
+            change(Collection::Positions, RecordId::generate(), 900 + i, text)
+        })
+        .collect();
+    replica::apply_pull_page(&later, first.len() as u64 + 80)
+        .await
+        .unwrap();
+    assert_eq!(raw_count("positions").await, 80);
+
+    // A new tab's sync: the heads say no pack can be worn, so none is parsed.
+    testing::forget_parsed_packs();
+    for collection in [Collection::Positions, Collection::Employers] {
+        assert_eq!(
+            compaction::compact(collection).await.unwrap(),
+            Compacted::default()
+        );
+    }
+    assert_eq!(
+        testing::parsed_packs(),
+        0,
+        "no pack parsed to judge its wear"
+    );
+
+    // Forty of the packed positions changed on the server: now the pack may
+    // be worn (and is: 40 of 150).
+    let changed: Vec<replica::PulledChange> = catalog.positions[..40]
+        .iter()
+        .enumerate()
+        .map(|(i, id)| {
+            change(
+                Collection::Positions,
+                *id,
+                1000 + i as u64,
+                "null".to_owned(),
+            )
+        })
+        .collect();
+    replica::apply_pull_page(&changed, first.len() as u64 + 120)
+        .await
+        .unwrap();
+    testing::forget_parsed_packs();
+    let done = compaction::compact(Collection::Positions).await.unwrap();
+    assert_eq!((done.packs, done.dropped, done.tombstones), (1, 40, 40));
+    assert_eq!(
+        records::count(Collection::Positions).await.unwrap(),
+        150 - 40 + 80
     );
 }
