@@ -380,7 +380,9 @@ pub(crate) async fn newest(
     }
     let shadowed = shadowing(store).await?;
     let mut found: Vec<PackedRow> = Vec::new();
-    for head in &heads {
+    for object in &heads {
+        // One at a time: only one parsed head is held at once.
+        let head = parse_head(object)?;
         let complete = head.by_index.get(index).and_then(|(total, rows)| {
             let shown: Vec<&PackedRow> =
                 rows.iter().filter(|r| !shadowed.contains(&r.id)).collect();
@@ -401,19 +403,18 @@ pub(crate) async fn newest(
 
 /// A collection's pack heads, read inside `tx` (which must include
 /// [`PACK_HEADS`]).
-async fn heads(tx: &Transaction, collection: Collection) -> StoreResult<Vec<Head>> {
-    let objects = tx
+async fn heads(tx: &Transaction, collection: Collection) -> StoreResult<Vec<JsValue>> {
+    Ok(tx
         .store(PACK_HEADS)?
         .get_all(Some(range(collection)?), None)
-        .await?;
-    objects
-        .iter()
-        .map(|object| {
-            let text = codec::get_string(object, "head")
-                .ok_or_else(|| StoreError::Corrupt("pack head without rows".into()))?;
-            codec::parse_json(&text, "pack head")
-        })
-        .collect()
+        .await?)
+}
+
+/// A pack head as stored.
+fn parse_head(object: &JsValue) -> StoreResult<Head> {
+    let text = codec::get_string(object, "head")
+        .ok_or_else(|| StoreError::Corrupt("pack head without rows".into()))?;
+    codec::parse_json(&text, "pack head")
 }
 
 /// Whether any of a collection's packs may be worn (`domain::pack_wear`),
@@ -426,7 +427,8 @@ pub(crate) async fn may_be_worn(
     collection: Collection,
     shadowed: &HashSet<RecordId>,
 ) -> StoreResult<bool> {
-    Ok(heads(tx, collection).await?.iter().any(|head| {
+    for object in heads(tx, collection).await? {
+        let head = parse_head(&object)?;
         let rows_at_least = head
             .rows
             .or_else(|| head.by_index.values().map(|(total, _)| *total).max());
@@ -446,8 +448,11 @@ pub(crate) async fn may_be_worn(
                 .count(),
             None => shadowed.len(),
         };
-        pack_wear::may_be_worn(rows_at_least.unwrap_or(0), hidden_at_most, &heads)
-    }))
+        if pack_wear::may_be_worn(rows_at_least.unwrap_or(0), hidden_at_most, &heads) {
+            return Ok(true);
+        }
+    }
+    Ok(false)
 }
 
 /// Deletes a collection's packs inside `tx` (which must include [`STORES`]).
