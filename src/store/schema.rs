@@ -160,4 +160,7 @@ pub fn all_store_names() -> Vec<&'static str> {
 /// Data migrations: (version, what it does). Each runs once after opening
 /// when the stored data version is older. Version 2 added indexes whose keys
 /// live in `ix_*` properties, so every existing record is rewritten with them.
+/// Packs (version 3) carry their rows' index keys and heads too: a version
+/// that adds an index to a packed collection must rewrite its packs as well,
+/// as a compaction does (`compaction.rs`), or reads by that index miss them.
 pub const DATA_MIGRATIONS: &[(u32, &str)] = &[(2, "copy index keys into ix_* properties")];
