@@ -287,24 +287,29 @@ pub(crate) fn wear(
     rows: &[PackedRow],
     shadowed: &HashSet<RecordId>,
 ) -> Wear {
-    let hidden = |rows: &[PackedRow]| rows.iter().filter(|r| shadowed.contains(&r.id)).count();
     let heads = indexes(collection)
         .iter()
         .filter(|spec| !spec.multi)
         .map(|spec| {
             let keyed = rows.iter().filter(|r| ordered_key(r, spec.name).is_some());
             let head = first_by(keyed.clone(), spec.name, HEAD_ROWS);
-            HeadWear {
-                len: head.len(),
-                hidden: hidden(&head),
-                complete: head.len() == keyed.count(),
-            }
+            head_wear(&head, keyed.count(), shadowed)
         })
         .collect();
     Wear {
         rows: rows.len(),
-        hidden: hidden(rows),
+        hidden: rows.iter().filter(|r| shadowed.contains(&r.id)).count(),
         heads,
+    }
+}
+
+/// How much of a head (`head`, the first of `keyed` rows in an index) the
+/// ids in `shadowed` hide.
+fn head_wear(head: &[PackedRow], keyed: usize, shadowed: &HashSet<RecordId>) -> HeadWear {
+    HeadWear {
+        len: head.len(),
+        hidden: head.iter().filter(|r| shadowed.contains(&r.id)).count(),
+        complete: head.len() == keyed,
     }
 }
 
@@ -435,11 +440,7 @@ pub(crate) async fn may_be_worn(
         let heads: Vec<HeadWear> = head
             .by_index
             .values()
-            .map(|(total, rows)| HeadWear {
-                len: rows.len(),
-                hidden: rows.iter().filter(|r| shadowed.contains(&r.id)).count(),
-                complete: rows.len() == *total,
-            })
+            .map(|(total, rows)| head_wear(rows, *total, shadowed))
             .collect();
         let hidden_at_most = match head.span {
             Some((low, high)) => shadowed
