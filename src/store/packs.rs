@@ -437,7 +437,7 @@ pub(crate) async fn may_be_worn(
         let rows_at_least = head
             .rows
             .or_else(|| head.by_index.values().map(|(total, _)| *total).max());
-        let heads: Vec<HeadWear> = head
+        let wear_by_index: Vec<HeadWear> = head
             .by_index
             .values()
             .map(|(total, rows)| head_wear(rows, *total, shadowed))
@@ -449,7 +449,7 @@ pub(crate) async fn may_be_worn(
                 .count(),
             None => shadowed.len(),
         };
-        if pack_wear::may_be_worn(rows_at_least.unwrap_or(0), hidden_at_most, &heads) {
+        if pack_wear::may_be_worn(rows_at_least.unwrap_or(0), hidden_at_most, &wear_by_index) {
             return Ok(true);
         }
     }
