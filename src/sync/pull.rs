@@ -6,13 +6,24 @@ use super::transport::{self, Pulled};
 use crate::store::replica::{self, PageGuard, PulledChange};
 use crate::store::{StoreError, StoreResult};
 
+use domain::collection::Collection;
 use futures::channel::oneshot;
+use std::collections::BTreeSet;
 use std::rc::Rc;
 
 /// Changes asked for per pull request (the server's maximum).
 const PULL_PAGE: u32 = 1000;
 
-/// Pulls and applies every change after the checkpoint; returns how many.
+/// What a pull brought.
+#[derive(Debug, Default)]
+pub(super) struct PullOutcome {
+    /// How many changes landed.
+    pub changes: usize,
+    /// The collections those changes are in.
+    pub collections: BTreeSet<Collection>,
+}
+
+/// Pulls and applies every change after the checkpoint.
 /// `stored_token` is the stored session's token (expired or not) when the
 /// run began: a login or logout replaces it, and the pages of this pull
 /// then refuse to land (see `PageGuard`).
@@ -20,8 +31,8 @@ pub(super) async fn pull_changes(
     token: Option<&str>,
     stored_token: Option<&str>,
     on_progress: &dyn Fn(Progress),
-) -> Result<usize, SyncError> {
-    let mut pulled_count = 0;
+) -> Result<PullOutcome, SyncError> {
+    let mut landed = PullOutcome::default();
     let stored_token = stored_token.map(str::to_owned);
     let start = replica::checkpoint().await?;
     let _announce_together = crate::store::batch_announcements();
@@ -39,10 +50,11 @@ pub(super) async fn pull_changes(
     // checkpoint of the page before (`apply_pull_page_after`), so an
     // interrupted run resumes exactly where the last commit left it.
     let mut after = start;
-    let mut applying: Option<(Applying, u64)> = None;
+    let mut applying: Option<Pending> = None;
     loop {
         let page = pulled.page;
         let (next, more) = (page.next, page.more);
+        let collections = page.changes.iter().map(|c| c.collection).collect();
         let this = spawn_apply(
             page.changes,
             (after, stored_token.clone()),
@@ -50,7 +62,11 @@ pub(super) async fn pull_changes(
             present.clone(),
         );
         after = next;
-        let previous = applying.replace((this, next));
+        let previous = applying.replace(Pending {
+            applying: this,
+            next,
+            collections,
+        });
         let fetch = async {
             if more {
                 transport::pull(next, PULL_PAGE, token).await.map(Some)
@@ -60,12 +76,12 @@ pub(super) async fn pull_changes(
         };
         let (committed, fetched) = futures::join!(committed(previous), fetch);
         match committed? {
-            Landed::Page(count, next) => {
-                pulled_count += count;
-                on_progress(pull_progress(start, next, pulled.head));
+            Landed::Page(page) => {
+                on_progress(pull_progress(start, page.next, pulled.head));
+                landed.add(page);
             }
             // Overtaken by a login or logout: the run it asked for pulls.
-            Landed::Refused => return Ok(pulled_count),
+            Landed::Refused => return Ok(landed),
             Landed::Nothing => {}
         }
         match fetched? {
@@ -78,15 +94,39 @@ pub(super) async fn pull_changes(
             None => break,
         }
     }
-    if let Landed::Page(count, next) = committed(applying).await? {
-        pulled_count += count;
-        on_progress(pull_progress(start, next, pulled.head));
+    if let Landed::Page(page) = committed(applying).await? {
+        on_progress(pull_progress(start, page.next, pulled.head));
+        landed.add(page);
     }
-    Ok(pulled_count)
+    Ok(landed)
+}
+
+impl PullOutcome {
+    fn add(&mut self, page: LandedPage) {
+        self.changes += page.count;
+        if page.count > 0 {
+            self.collections.extend(page.collections);
+        }
+    }
 }
 
 /// A page being applied in its own task (see [`spawn_apply`]).
 type Applying = oneshot::Receiver<StoreResult<Option<usize>>>;
+
+/// A page being applied, with what it will have pulled once it lands.
+struct Pending {
+    applying: Applying,
+    /// The page's `next`: the checkpoint once it lands.
+    next: u64,
+    collections: BTreeSet<Collection>,
+}
+
+/// A committed page.
+struct LandedPage {
+    count: usize,
+    next: u64,
+    collections: BTreeSet<Collection>,
+}
 
 /// Applies a page in a task of its own, which starts at once and runs on
 /// even if this run stops early (its guard decides whether it lands).
@@ -113,22 +153,31 @@ fn spawn_apply(
 enum Landed {
     /// No page was being applied.
     Nothing,
-    /// Committed: how many changes, and the page's `next`.
-    Page(usize, u64),
+    /// Committed.
+    Page(LandedPage),
     /// Refused by its guard: a login or logout overtook the pull.
     Refused,
 }
 
 /// Waits for a page's commit.
-async fn committed(applying: Option<(Applying, u64)>) -> Result<Landed, SyncError> {
-    let Some((applying, next)) = applying else {
+async fn committed(pending: Option<Pending>) -> Result<Landed, SyncError> {
+    let Some(Pending {
+        applying,
+        next,
+        collections,
+    }) = pending
+    else {
         return Ok(Landed::Nothing);
     };
     let applied = applying
         .await
         .map_err(|_| SyncError::Store(StoreError::Other("page application stopped".into())))??;
     Ok(match applied {
-        Some(count) => Landed::Page(count, next),
+        Some(count) => Landed::Page(LandedPage {
+            count,
+            next,
+            collections,
+        }),
         None => Landed::Refused,
     })
 }

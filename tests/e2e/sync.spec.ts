@@ -6,7 +6,7 @@ import { login, syncNow, waitSynced } from './fixtures/session';
 import { Jobs } from './fixtures/jobs';
 import { Projects } from './fixtures/projects';
 import { waitControlled } from './fixtures/pwa';
-import { idbCount, packIds, staffCounts } from './fixtures/idb';
+import { idbCount, idbRecord, markCount, packIds, staffCounts } from './fixtures/idb';
 
 const PROJECT = '墨水河流域及其支流防洪减灾治理工程';
 
@@ -398,10 +398,24 @@ test('(9) a catalog of 2,500 positions arrives in packs, reads whole offline, la
     await jobs.searchBox().pressSequentially('标注员', { delay: 40 });
     await expect(jobs.cards().first()).toContainText('大数据标注员（夜班）');
 
+    // A pull of changes to an unpacked collection only (a fair renamed while
+    // the device is offline) runs no compaction check (src/sync/engine.rs).
+    const fair = (await server.pullAll()).find((c) => c.collection === 'fairs' && !c.deleted)!;
+    const fairResults = await server.push(token, [
+      { mutation_id: randomUUID(), collection: 'fairs', id: fair.id, base_rev: fair.rev, op: 'upsert', data: { ...fair.data, name: `${fair.data.name}（改期）` }, updated_at: now },
+    ]);
+    expect(fairResults.map((r) => r.status)).toEqual(['applied']);
+    await page.goto(`${server.url}/status`);
+    await context.setOffline(false);
+    await page.getByTestId('sync-now').click();
+    await expect.poll(async () => (await idbRecord(page, 'fairs', fair.id))?.rev).toBe(fair.rev + 1);
+    await waitSynced(page);
+    expect(await markCount(page, 'sync:pull:end')).toBeGreaterThan(0);
+    expect(await markCount(page, 'sync:compact:start'), 'compaction check after a fairs-only pull').toBe(0);
+
     // The server deletes a third of the largest pack's positions. The next
     // sync finds that pack worn (domain::pack_wear) and rewrites it without
     // them; their tombstones go with them, and the list is as it should be.
-    await context.setOffline(false);
     const packs = await packIds(page, 'positions');
     const [wornKey, wornIds] = Object.entries(packs).sort((a, b) => b[1].length - a[1].length)[0];
     const byId = new Map(live.map((c) => [c.id, c]));
@@ -418,6 +432,7 @@ test('(9) a catalog of 2,500 positions arrives in packs, reads whole offline, la
     await syncNow(page, server.url);
     await waitSynced(page);
     await expect.poll(async () => Object.keys(await packIds(page, 'positions'))).not.toContain(wornKey);
+    expect(await markCount(page, 'sync:compact:start')).toBeGreaterThan(0);
     const packedNow = new Set(Object.values(await packIds(page, 'positions')).flat());
     expect(gone.filter((id) => packedNow.has(id)), 'deleted positions left in packs').toEqual([]);
     const stillThere = wornIds.filter((id) => !gone.includes(id) && id !== renamed.id && id !== removed.id);
