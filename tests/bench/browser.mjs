@@ -521,7 +521,8 @@ async function push() {
   await context.close();
 }
 
-// Compaction: the server deletes 30 % of the positions, spread over every
+// Compaction: first the check alone after one position is edited (nothing
+// worn); then the server deletes 30 % of the positions, spread over every
 // pack; the next sync pulls the deletes, finds the packs worn and rewrites
 // them (sync:compact marks), beside the pull of those deletes in the same run.
 async function compaction() {
@@ -540,10 +541,7 @@ async function compaction() {
   const live = [...latest.values()].filter((c) => !c.deleted);
   const doomed = live.filter((_, i) => i % 10 < share * 10);
   const now = new Date().toISOString();
-  for (let i = 0; i < doomed.length; i += 500) {
-    const mutations = doomed.slice(i, i + 500).map((c) => ({
-      mutation_id: crypto.randomUUID(), collection: 'positions', id: c.id, base_rev: c.rev, op: 'delete', data: null, updated_at: now,
-    }));
+  const push = async (mutations) => {
     const r = await fetch(`${BASE}/api/sync/push`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
@@ -551,7 +549,29 @@ async function compaction() {
     });
     if (!r.ok) throw new Error(`push: HTTP ${r.status}`);
     const statuses = (await r.json()).results.map((x) => x.status);
-    if (statuses.some((x) => x !== 'applied')) throw new Error(`deletes not applied: ${[...new Set(statuses)]}`);
+    if (statuses.some((x) => x !== 'applied')) throw new Error(`changes not applied: ${[...new Set(statuses)]}`);
+  };
+
+  // First the check alone: one position (not among the doomed) edited on the
+  // server. The next pull runs the compaction check, which reads the pack
+  // heads and finds nothing worn.
+  const edited = live.find((_, i) => i % 10 === 9);
+  await push([{ mutation_id: crypto.randomUUID(), collection: 'positions', id: edited.id, base_rev: edited.rev, op: 'upsert', data: { ...edited.data, title: `${edited.data.title}（更新）` }, updated_at: now }]);
+  const checked = await launch();
+  const checkPage = checked.pages()[0] ?? (await checked.newPage());
+  await checkPage.goto(`${BASE}/jobs`);
+  await waitFor(checkPage, () => performance.getEntriesByName('sync:compact:end').length > 0);
+  const packsChecked = await idbCount(checkPage, 'packs');
+  const check = await checkPage.evaluate(() => {
+    const at = (n) => performance.getEntriesByName(n)[0]?.startTime;
+    return { pull: at('sync:pull:end') - at('sync:pull:start'), compact: at('sync:compact:end') - at('sync:compact:start') };
+  });
+  await checked.close();
+
+  for (let i = 0; i < doomed.length; i += 500) {
+    await push(doomed.slice(i, i + 500).map((c) => ({
+      mutation_id: crypto.randomUUID(), collection: 'positions', id: c.id, base_rev: c.rev, op: 'delete', data: null, updated_at: now,
+    })));
   }
 
   const context = await launch();
@@ -584,7 +604,11 @@ async function compaction() {
     packs_after: after.packs,
     rows_before: before.rows,
     rows_after: after.rows,
+    check_ms: round(check.compact),
+    check_pull_ms: round(check.pull),
+    check_packs: packsChecked,
   };
+  if (packsChecked !== before.packs) throw new Error(`the check alone rewrote packs: ${before.packs} → ${packsChecked}`);
   log('compaction', JSON.stringify(results.compaction));
   await context.close();
 }

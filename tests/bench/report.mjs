@@ -89,6 +89,8 @@ const k = browser.compaction;
 if (k) row(`catalog compaction after the server deleted ${k.deleted.toLocaleString('en-US')} positions (sync:compact marks; ${k.packs_before} packs before, ${k.packs_after} after; position rows ${k.rows_before.toLocaleString('en-US')} before the pull, ${k.rows_after.toLocaleString('en-US')} after it and the compaction)`,
   fmt(k.ms, 'ms', 0), `pull of those deletes ${fmt(k.pull_ms, 'ms', 0)}`, ratio(k.ms, k.pull_ms));
 else row('catalog compaction', 'n/a');
+if (k?.check_ms !== undefined) row(`catalog compaction check with nothing worn, after a pull of one edited position (sync:compact marks; ${k.check_packs} packs read by their heads, none rewritten)`,
+  fmt(k.check_ms, 'ms', 0), `that pull ${fmt(k.check_pull_ms, 'ms', 0)}`, ratio(k.check_ms, k.check_pull_ms));
 
 // Server.
 for (const [backend, label] of [['sqlite', 'SQLite'], ['postgres', 'PostgreSQL']]) {
