@@ -16,6 +16,7 @@ import { chromiumArgs } from '../../playwright.config';
 import { SEWING_POSITION } from './fixtures/jobs';
 import { accounts, TestServer } from './fixtures/server';
 import { login, syncNow, waitSynced } from './fixtures/session';
+import { markCount } from './fixtures/idb';
 import { Projects } from './fixtures/projects';
 import { cameraJpeg, EnterpriseFormPage, VisitFormPage } from './fixtures/visits';
 
@@ -349,8 +350,11 @@ test('case_f4_tab_closed_right_after_a_write_keeps_it_and_sends_it_once', async 
 
   // 2. Closed as soon as the write is in IndexedDB (the page shows the saved
   //    project), before the sync client's push (1.5 s after a write).
+  //    The tab's start-up sync must be over first: a write made while a sync
+  //    runs is pushed right after it, not 1.5 s later (sync.spec.ts (7)).
   let page = await context.newPage();
   await page.goto(`${server.url}/projects/new`);
+  await expect.poll(() => markCount(page, 'sync:pull:end'), { timeout: 15_000 }).toBeGreaterThan(0);
   await fillNewProject(page, names.saved);
   await page.getByRole('button', { name: '保存项目' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(names.saved);
