@@ -50,7 +50,7 @@ pub(super) async fn pull_changes(
     // checkpoint of the page before (`apply_pull_page_after`), so an
     // interrupted run resumes exactly where the last commit left it.
     let mut after = start;
-    let mut applying: Option<Pending> = None;
+    let mut applying: Option<(Applying, PageEnd)> = None;
     loop {
         let page = pulled.page;
         let (next, more) = (page.next, page.more);
@@ -62,11 +62,7 @@ pub(super) async fn pull_changes(
             present.clone(),
         );
         after = next;
-        let previous = applying.replace(Pending {
-            applying: this,
-            next,
-            collections,
-        });
+        let previous = applying.replace((this, PageEnd { next, collections }));
         let fetch = async {
             if more {
                 transport::pull(next, PULL_PAGE, token).await.map(Some)
@@ -76,9 +72,9 @@ pub(super) async fn pull_changes(
         };
         let (committed, fetched) = futures::join!(committed(previous), fetch);
         match committed? {
-            Landed::Page(page) => {
+            Landed::Page(count, page) => {
                 on_progress(pull_progress(start, page.next, pulled.head));
-                landed.add(page);
+                landed.add(count, page);
             }
             // Overtaken by a login or logout: the run it asked for pulls.
             Landed::Refused => return Ok(landed),
@@ -94,17 +90,17 @@ pub(super) async fn pull_changes(
             None => break,
         }
     }
-    if let Landed::Page(page) = committed(applying).await? {
+    if let Landed::Page(count, page) = committed(applying).await? {
         on_progress(pull_progress(start, page.next, pulled.head));
-        landed.add(page);
+        landed.add(count, page);
     }
     Ok(landed)
 }
 
 impl PullOutcome {
-    fn add(&mut self, page: LandedPage) {
-        self.changes += page.count;
-        if page.count > 0 {
+    fn add(&mut self, count: usize, page: PageEnd) {
+        self.changes += count;
+        if count > 0 {
             self.collections.extend(page.collections);
         }
     }
@@ -113,18 +109,11 @@ impl PullOutcome {
 /// A page being applied in its own task (see [`spawn_apply`]).
 type Applying = oneshot::Receiver<StoreResult<Option<usize>>>;
 
-/// A page being applied, with what it will have pulled once it lands.
-struct Pending {
-    applying: Applying,
-    /// The page's `next`: the checkpoint once it lands.
+/// What a page leaves behind once it lands.
+struct PageEnd {
+    /// The page's `next`: the checkpoint after it.
     next: u64,
-    collections: BTreeSet<Collection>,
-}
-
-/// A committed page.
-struct LandedPage {
-    count: usize,
-    next: u64,
+    /// The collections of its changes.
     collections: BTreeSet<Collection>,
 }
 
@@ -153,31 +142,22 @@ fn spawn_apply(
 enum Landed {
     /// No page was being applied.
     Nothing,
-    /// Committed.
-    Page(LandedPage),
+    /// Committed: how many changes, and what the page leaves behind.
+    Page(usize, PageEnd),
     /// Refused by its guard: a login or logout overtook the pull.
     Refused,
 }
 
 /// Waits for a page's commit.
-async fn committed(pending: Option<Pending>) -> Result<Landed, SyncError> {
-    let Some(Pending {
-        applying,
-        next,
-        collections,
-    }) = pending
-    else {
+async fn committed(applying: Option<(Applying, PageEnd)>) -> Result<Landed, SyncError> {
+    let Some((applying, page)) = applying else {
         return Ok(Landed::Nothing);
     };
     let applied = applying
         .await
         .map_err(|_| SyncError::Store(StoreError::Other("page application stopped".into())))??;
     Ok(match applied {
-        Some(count) => Landed::Page(LandedPage {
-            count,
-            next,
-            collections,
-        }),
+        Some(count) => Landed::Page(count, page),
         None => Landed::Refused,
     })
 }
