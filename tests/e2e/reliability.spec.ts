@@ -16,7 +16,7 @@ import { chromiumArgs } from '../../playwright.config';
 import { SEWING_POSITION } from './fixtures/jobs';
 import { accounts, TestServer } from './fixtures/server';
 import { login, syncNow, waitSynced } from './fixtures/session';
-import { markCount } from './fixtures/idb';
+import { idbRows, markCount } from './fixtures/idb';
 import { Projects } from './fixtures/projects';
 import { cameraJpeg, EnterpriseFormPage, VisitFormPage } from './fixtures/visits';
 
@@ -58,27 +58,6 @@ async function waitStaffData(page: Page) {
     return counts.enterprises > 0 && counts.projects > 0;
   }, 30_000);
   await waitSynced(page);
-}
-
-/** Every row of an object store of the app's IndexedDB. */
-async function idbRows(page: Page, store: string): Promise<any[]> {
-  return page.evaluate(
-    (name) =>
-      new Promise<any[]>((resolve, reject) => {
-        const open = indexedDB.open('tongji');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const req = db.transaction(name).objectStore(name).getAll();
-          req.onsuccess = () => {
-            db.close();
-            resolve(req.result);
-          };
-          req.onerror = () => reject(req.error);
-        };
-      }),
-    store,
-  );
 }
 
 /** Counts of every object store of the app's IndexedDB. */

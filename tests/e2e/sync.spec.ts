@@ -6,7 +6,7 @@ import { login, syncNow, waitSynced } from './fixtures/session';
 import { Jobs } from './fixtures/jobs';
 import { Projects } from './fixtures/projects';
 import { waitControlled } from './fixtures/pwa';
-import { idbCount, idbRecord, markCount, packIds, staffCounts } from './fixtures/idb';
+import { idbCount, idbRows, markCount, packIds, staffCounts } from './fixtures/idb';
 
 const PROJECT = '墨水河流域及其支流防洪减灾治理工程';
 
@@ -408,7 +408,7 @@ test('(9) a catalog of 2,500 positions arrives in packs, reads whole offline, la
     await page.goto(`${server.url}/status`);
     await context.setOffline(false);
     await page.getByTestId('sync-now').click();
-    await expect.poll(async () => (await idbRecord(page, 'fairs', fair.id))?.rev).toBe(fair.rev + 1);
+    await expect.poll(async () => (await idbRows(page, 'fairs')).find((r) => r.id === fair.id)?.rev).toBe(fair.rev + 1);
     await waitSynced(page);
     expect(await markCount(page, 'sync:pull:end')).toBeGreaterThan(0);
     expect(await markCount(page, 'sync:compact:start'), 'compaction check after a fairs-only pull').toBe(0);
