@@ -93,12 +93,13 @@ async fn prefetch_sections(session: CurrentSession) {
     if !controlled {
         return;
     }
-    // One page per group loads the group's split file (the fairs', the
-    // guides', …); a failed load is not remembered, opening the page retries.
+    // One page per group loads the group's split file (the guides', the
+    // visits', …); a failed load is not remembered, opening the page retries.
     first_idle(PREFETCH_IDLE_TIMEOUT_MS).await;
     let _ = policies::policies_home::prefetch().await;
+    // Loaded earlier by the job section itself when it is open.
     first_idle(PREFETCH_IDLE_TIMEOUT_MS).await;
-    let _ = jobs::fair_list::prefetch().await;
+    let _ = jobs::prefetch_pages().await;
     first_idle(PREFETCH_IDLE_TIMEOUT_MS).await;
     let _ = visits::visits_home::prefetch().await;
     first_idle(PREFETCH_IDLE_TIMEOUT_MS).await;

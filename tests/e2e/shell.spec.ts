@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { Shell, viewports } from './fixtures/shell';
 import { waitSynced } from './fixtures/session';
+import { Jobs } from './fixtures/jobs';
 
 test('the shell renders in Chinese, switches to English and remembers it', async ({ page }) => {
   const shell = new Shell(page);
@@ -65,6 +66,35 @@ test('a lazy page whose code cannot be downloaded says so, the app keeps working
     await context.unroute(splitFiles);
     await failed.getByRole('button', { name: '重试' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('政策指南');
+  } finally {
+    await context.close();
+  }
+});
+
+test('the job pages load in the background once the positions are searchable, so a position opens without a download', async ({ browser }) => {
+  // No service worker: the section prefetches its pages without one too.
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  try {
+    const splitFiles = /\/tongji-app-[0-9a-f]+\/(split|chunk)_\w+\.wasm$/;
+    const fetched: string[] = [];
+    page.on('request', (r) => {
+      if (splitFiles.test(r.url())) fetched.push(new URL(r.url()).pathname.split('/').pop()!);
+    });
+    const jobs = new Jobs(page);
+    await jobs.openSynced();
+    await jobs.tab(/岗位/);
+    await expect(jobs.resultCount()).toContainText(/共 \d+ 个岗位/);
+    await expect.poll(() => fetched, { timeout: 15_000 }).toContain('split_job_extras.wasm');
+    await page.waitForLoadState('networkidle');
+
+    const before = fetched.length;
+    const card = jobs.cards().first();
+    const title = (await card.getByRole('heading').textContent())?.trim() ?? '';
+    expect(title).not.toBe('');
+    await card.getByRole('link').first().click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+    expect(fetched.slice(before)).toEqual([]);
   } finally {
     await context.close();
   }

@@ -2,6 +2,7 @@
 //! the sample-data note.
 
 use super::queries;
+use super::routes::prefetch_pages;
 use crate::error::AppError;
 use crate::features::account::CurrentSession;
 use crate::i18n::t;
@@ -10,6 +11,7 @@ use domain::ids::RecordId;
 use domain::jobs::{Catalog, MyRegistration, SavedPositions};
 use domain::records::{Employer, Fair};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use leptos_router::components::{Outlet, A};
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -64,6 +66,20 @@ pub fn JobsSection() -> impl IntoView {
         unsent: queries::unsent_interests(),
     };
     provide_context(data);
+    // Once the positions are searchable, the section's other pages load in
+    // the background (see `prefetch_pages`); the effect is done after that.
+    Effect::new(move |started: Option<bool>| {
+        if started == Some(true) {
+            return true;
+        }
+        let ready = data.catalog.with(Option::is_some);
+        if ready {
+            spawn_local(async {
+                let _ = prefetch_pages().await;
+            });
+        }
+        ready
+    });
     let session = expect_context::<CurrentSession>();
     let has_sample = move || data.fair_list().iter().any(|f| f.data.sample);
     view! {

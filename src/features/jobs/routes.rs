@@ -9,17 +9,40 @@ use super::jobs_section::JobsSection;
 use super::position_detail_page::PositionDetailPage;
 use super::position_list_page::PositionListPage;
 use super::saved_page::SavedPage;
+use crate::idle::first_idle;
 use leptos::prelude::*;
+use leptos::wasm_split::SplitLoaderError;
 use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
 use leptos_router::components::{ParentRoute, Route};
 use leptos_router::{path, Lazy};
 
-// The start page and the positions are the first screens; the rest of the
-// section is downloaded when first opened (see `crate::ui::lazy_page`).
+// The start page and the position list are the first screens; the rest of
+// the section is one file downloaded when first opened (see
+// `crate::ui::lazy_page`). A position's page is part of it: with its
+// registration form, share panel and QR code it would be a tenth of the
+// start bundle, and it shares them with the fairs' pages. The section
+// loads this file once its positions are searchable (`prefetch_pages`).
+crate::lazy_page!(job_extras: position_detail => view! { <PositionDetailPage /> });
 crate::lazy_page!(job_extras: fair_list => view! { <FairListPage /> });
 crate::lazy_page!(job_extras: fair_detail => view! { <FairDetailPage /> });
 crate::lazy_page!(job_extras: saved => view! { <SavedPage /> });
 crate::lazy_page!(job_extras: interests => view! { <InterestsPage /> });
+
+/// Loads the code of the section's lazy pages, when the browser is next
+/// idle. A position's page is the one most visits open next, often within
+/// seconds of the list; without this its first open waits about 0.6–0.9 s
+/// more at CPU 4× (BENCHMARKS.md). It waits for the start's own work (the
+/// list, the search index) so as not to delay it. Unlike the other sections'
+/// prefetch (`crate::app`), it runs without a service worker too: on a
+/// first visit, a wait on the first tap costs more than this one file, and
+/// the first sync's 7 MB dwarf it.
+pub async fn prefetch_pages() -> Result<(), SplitLoaderError> {
+    first_idle(PREFETCH_IDLE_TIMEOUT_MS).await;
+    position_detail::prefetch().await
+}
+
+/// The longest wait for an idle moment before [`prefetch_pages`].
+const PREFETCH_IDLE_TIMEOUT_MS: u32 = 2_000;
 
 /// Every route of the section.
 #[component(transparent)]
@@ -30,7 +53,7 @@ pub fn JobRoutes() -> AnyNestedRoute {
             <Route path=path!("fairs") view={Lazy::<fair_list::Page>::new()} />
             <Route path=path!("fairs/:id") view={Lazy::<fair_detail::Page>::new()} />
             <Route path=path!("positions") view=PositionListPage />
-            <Route path=path!("positions/:id") view=PositionDetailPage />
+            <Route path=path!("positions/:id") view={Lazy::<position_detail::Page>::new()} />
             <Route path=path!("saved") view={Lazy::<saved::Page>::new()} />
             <Route path=path!("interests") view={Lazy::<interests::Page>::new()} />
         </ParentRoute>
