@@ -343,6 +343,47 @@ async function lazyOpen(run) {
   return { now, later, split_files: splitFiles };
 }
 
+// A position's page, split off like the sections (src/features/jobs/routes.rs),
+// opened from the position list by a click on its first card, still at CPU 4×:
+// the click until the position's title is the page's heading. Once right after
+// the positions are searchable (its file fetched from the service worker's
+// cache and compiled on the click), and once in another start 10 s later, when
+// the app has prefetched the file while idle.
+async function openFirstPosition(page) {
+  return page.evaluate(async () => {
+    const link = document.querySelector('main a[href^="/jobs/positions/"]');
+    const href = link.getAttribute('href');
+    const listHeading = document.querySelector('h1')?.textContent;
+    const splitFiles = () => performance.getEntriesByType('resource').filter((e) => /\/split_\w+\.wasm$/.test(e.name));
+    const before = splitFiles().length;
+    const t0 = performance.now();
+    link.click();
+    await new Promise((resolve) => {
+      const check = () => {
+        const h1 = document.querySelector('h1')?.textContent;
+        location.pathname === href && h1 && h1 !== listHeading ? resolve() : requestAnimationFrame(check);
+      };
+      check();
+    });
+    const ms = performance.now() - t0;
+    const fetched = splitFiles().slice(before);
+    return { ms, files: fetched.length, fetch_ms: fetched.reduce((m, e) => Math.max(m, e.responseEnd), t0) - t0 };
+  });
+}
+
+async function positionOpen(run) {
+  let context, page;
+  ({ context, page } = await startThrottled());
+  const now = await openFirstPosition(page);
+  await context.close();
+  ({ context, page } = await startThrottled());
+  await page.waitForTimeout(10_000);
+  const later = await openFirstPosition(page);
+  await context.close();
+  log(`position page ${run}: at once ${round(now.ms)} ms (${now.files} split files fetched, the last at ${round(now.fetch_ms)} ms), 10 s later ${round(later.ms)} ms (${later.files} fetched on the click)`);
+  return { now: now.ms, later: later.ms, files: now.files };
+}
+
 // ---------------------------------------------------------------------------
 // 3. Memory after loading 10,000 positions: JS heap (after a GC) + wasm memory.
 async function memory(page, cdp) {
@@ -671,6 +712,15 @@ if (PHASES.has('lazy')) await step('lazy page', async () => {
     at_once_ms: round(median(runs.map((r) => r.now))),
     later_ms: round(median(runs.map((r) => r.later))),
     each: runs.map((r) => ({ at_once_ms: round(r.now), later_ms: round(r.later), split_files: r.split_files })),
+  };
+});
+if (PHASES.has('lazy')) await step('position page', async () => {
+  const runs = [];
+  for (let i = 1; i <= COLD_RUNS; i++) runs.push(await positionOpen(i));
+  results.position_page = {
+    runs: runs.length,
+    at_once_ms: round(median(runs.map((r) => r.now))),
+    later_ms: round(median(runs.map((r) => r.later))),
   };
 });
 if (PHASES.has('push')) await step('push', push);

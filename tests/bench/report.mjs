@@ -56,6 +56,10 @@ if (browser.lazy) {
   row(`first open of a lazy page right after the positions are searchable (政策), CPU 4×, median of ${browser.lazy.runs} (information)`, fmt(browser.lazy.at_once_ms, 'ms', 0));
   row(`first open of a lazy page 10 s later, its file prefetched when idle (项目), CPU 4×, median of ${browser.lazy.runs} (information)`, fmt(browser.lazy.later_ms, 'ms', 0));
 }
+if (browser.position_page) {
+  row(`a position's page opened from the list right after the positions are searchable, CPU 4×, median of ${browser.position_page.runs} (information)`, fmt(browser.position_page.at_once_ms, 'ms', 0));
+  row(`a position's page opened from the list 10 s after the start, its file prefetched when idle, CPU 4×, median of ${browser.position_page.runs} (information)`, fmt(browser.position_page.later_ms, 'ms', 0));
+}
 
 // Search.
 const s = browser.search;
