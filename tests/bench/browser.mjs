@@ -381,7 +381,7 @@ async function positionOpen(run) {
   const later = await openFirstPosition(page);
   await context.close();
   log(`position page ${run}: at once ${round(now.ms)} ms (${now.files} split files fetched, the last at ${round(now.fetch_ms)} ms), 10 s later ${round(later.ms)} ms (${later.files} fetched on the click)`);
-  return { now: now.ms, later: later.ms, files: now.files };
+  return { now: now.ms, later: later.ms, split_files: now.files };
 }
 
 // ---------------------------------------------------------------------------
@@ -704,25 +704,22 @@ if (PHASES.has('cold')) await step('cold start', async () => {
   await step('search', () => search(last.page));
   await last.context.close();
 });
-if (PHASES.has('lazy')) await step('lazy page', async () => {
+// A first-open benchmark run COLD_RUNS times: medians of the open right after
+// the start and of the one 10 s later.
+async function firstOpens(measure) {
   const runs = [];
-  for (let i = 1; i <= COLD_RUNS; i++) runs.push(await lazyOpen(i));
-  results.lazy = {
+  for (let i = 1; i <= COLD_RUNS; i++) runs.push(await measure(i));
+  return {
     runs: runs.length,
     at_once_ms: round(median(runs.map((r) => r.now))),
     later_ms: round(median(runs.map((r) => r.later))),
-    each: runs.map((r) => ({ at_once_ms: round(r.now), later_ms: round(r.later), split_files: r.split_files })),
+    each: runs.map(({ now, later, ...rest }) => ({ at_once_ms: round(now), later_ms: round(later), ...rest })),
   };
-});
-if (PHASES.has('lazy')) await step('position page', async () => {
-  const runs = [];
-  for (let i = 1; i <= COLD_RUNS; i++) runs.push(await positionOpen(i));
-  results.position_page = {
-    runs: runs.length,
-    at_once_ms: round(median(runs.map((r) => r.now))),
-    later_ms: round(median(runs.map((r) => r.later))),
-  };
-});
+}
+if (PHASES.has('lazy')) {
+  await step('lazy page', async () => { results.lazy = await firstOpens(lazyOpen); });
+  await step('position page', async () => { results.position_page = await firstOpens(positionOpen); });
+}
 if (PHASES.has('push')) await step('push', push);
 // Last: it deletes positions on the server.
 if (PHASES.has('compact')) await step('compaction', compaction);
