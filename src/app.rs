@@ -13,7 +13,7 @@ use crate::online::provide_online;
 use crate::pwa::provide_updates;
 use crate::store::provide_revisions;
 use crate::sync::provide_sync;
-use crate::ui::{Header, Nav};
+use crate::ui::{Header, Nav, PageOpening};
 use domain::collection::Role;
 use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
@@ -38,6 +38,7 @@ pub fn App() -> impl IntoView {
 
     view! {
         <Router>
+            <PageOpening />
             <a class="skip-link" href="#main">{t("跳到主要内容", "Skip to main content")}</a>
             <div class="shell">
                 <Header>

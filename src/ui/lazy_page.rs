@@ -62,7 +62,7 @@ macro_rules! lazy_page {
                 }
 
                 async fn preload() {
-                    let _ = prefetch().await;
+                    let _ = $crate::ui::while_opening(prefetch()).await;
                 }
 
                 async fn view(_this: Self) -> AnyView {
@@ -74,6 +74,40 @@ macro_rules! lazy_page {
             }
         }
     };
+}
+
+thread_local! {
+    /// How many lazy pages a navigation is waiting for. Not owned by any
+    /// component: the routes' loaders run outside the shell's reactive scope.
+    static OPENING: ArcRwSignal<u32> = ArcRwSignal::new(0);
+}
+
+/// Runs the download of a page the user navigated to; [`PageOpening`]
+/// shows a bar meanwhile. The app's background prefetches do not use it.
+pub async fn while_opening<F: std::future::Future>(load: F) -> F::Output {
+    /// Counts down also when the navigation is abandoned and the load dropped.
+    struct Opening(ArcRwSignal<u32>);
+    impl Drop for Opening {
+        fn drop(&mut self) {
+            self.0.update(|n| *n = n.saturating_sub(1));
+        }
+    }
+    let opening = Opening(OPENING.with(Clone::clone));
+    opening.0.update(|n| *n += 1);
+    load.await
+}
+
+/// A bar at the top of the page while a page's code is being downloaded
+/// (up to a second on a slow phone), so that a tap does not look ignored.
+/// The bar fades in after a moment, so a page already loaded shows none.
+#[component]
+pub fn PageOpening() -> impl IntoView {
+    let opening = OPENING.with(Clone::clone);
+    view! {
+        <Show when=move || { opening.get() > 0 }>
+            <div class="page-opening" role="progressbar" aria-label=t("正在打开页面", "Opening the page")></div>
+        </Show>
+    }
 }
 
 /// What a lazy page shows when its code could not be downloaded.

@@ -18,7 +18,7 @@ pub use empty_state::EmptyState;
 pub use field::{field_error, CheckboxField, Choice, SelectField, TextArea, TextField};
 pub use header::Header;
 pub use icon::{Icon, IconKind};
-pub use lazy_page::PageLoadFailed;
+pub use lazy_page::{while_opening, PageLoadFailed, PageOpening};
 pub use nav::Nav;
 pub use photos::{PhotoGallery, PhotoPicker};
 pub use record_view::{Missing, RecordRead, RecordView};

@@ -71,6 +71,33 @@ test('a lazy page whose code cannot be downloaded says so, the app keeps working
   }
 });
 
+test('while the code of a page downloads, a bar says the page is opening, and it goes when the page shows', async ({ browser }) => {
+  // No service worker, and every split file held back 1.5 s: a slow network.
+  const context = await browser.newContext({ serviceWorkers: 'block', viewport: viewports.phone });
+  const page = await context.newPage();
+  try {
+    await context.route(/\/tongji-app-[0-9a-f]+\/(split|chunk)_\w+\.wasm$/, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      await route.continue();
+    });
+    const shell = new Shell(page);
+    await shell.open('/jobs');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('招聘会与岗位');
+    const bar = page.getByRole('progressbar', { name: '正在打开页面' });
+    await expect(bar).toHaveCount(0);
+
+    await shell.nav().getByRole('link', { name: /政策/ }).click();
+    await expect(bar).toBeVisible();
+    // It fades in after a moment (a page already loaded shows none).
+    await expect(bar).toHaveCSS('opacity', '1');
+    await page.screenshot({ path: 'tests/e2e/.output/screenshots/page-opening-phone.png' });
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('政策指南');
+    await expect(bar).toHaveCount(0);
+  } finally {
+    await context.close();
+  }
+});
+
 test('the job pages load in the background once the positions are searchable, so a position opens without a download', async ({ browser }) => {
   // No service worker: the section prefetches its pages without one too.
   const context = await browser.newContext({ serviceWorkers: 'block' });
@@ -154,6 +181,10 @@ for (const [name, size] of Object.entries(viewports)) {
       expect(box, `target ${i}`).not.toBeNull();
       expect(box!.height).toBeGreaterThanOrEqual(44);
       expect(box!.width).toBeGreaterThanOrEqual(44);
+    }
+    // Each section's link is named by its full title, also where it shows a short label.
+    for (const title of ['招聘会与岗位', '政策指南', '企业走访', '重点项目', '同步与状态']) {
+      await expect(shell.nav().getByRole('link', { name: title, exact: true })).toBeVisible();
     }
     // Nothing overflows horizontally.
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
