@@ -51,7 +51,7 @@ pub fn Nav() -> impl IntoView {
                                 <A href=href attr:class="nav__link">
                                     <Icon kind=icon />
                                     <span class="nav__long">{long}</span>
-                                    <span class="nav__short" aria-hidden="true">{short}</span>
+                                    <span class="nav__short">{short}</span>
                                 </A>
                             </li>
                         }

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { Shell, viewports } from './fixtures/shell';
+import { Shell, viewports, withoutServiceWorker } from './fixtures/shell';
 import { waitSynced } from './fixtures/session';
 import { Jobs } from './fixtures/jobs';
 
@@ -44,9 +44,7 @@ test('navigation reaches every section and unknown paths show a page, not an err
 
 test('a lazy page whose code cannot be downloaded says so, the app keeps working, and retrying opens it', async ({ browser }) => {
   // No service worker: its precache would answer the split files.
-  const context = await browser.newContext({ serviceWorkers: 'block' });
-  const page = await context.newPage();
-  try {
+  await withoutServiceWorker(browser, async (page, context) => {
     const splitFiles = /\/tongji-app-[0-9a-f]+\/(split|chunk)_\w+\.wasm$/;
     await context.route(splitFiles, (route) => route.abort('internetdisconnected'));
     const shell = new Shell(page);
@@ -66,16 +64,12 @@ test('a lazy page whose code cannot be downloaded says so, the app keeps working
     await context.unroute(splitFiles);
     await failed.getByRole('button', { name: '重试' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('政策指南');
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('while the code of a page downloads, a bar says the page is opening, and it goes when the page shows', async ({ browser }) => {
   // No service worker, and every split file held back 1.5 s: a slow network.
-  const context = await browser.newContext({ serviceWorkers: 'block', viewport: viewports.phone });
-  const page = await context.newPage();
-  try {
+  await withoutServiceWorker(browser, async (page, context) => {
     await context.route(/\/tongji-app-[0-9a-f]+\/(split|chunk)_\w+\.wasm$/, async (route) => {
       await new Promise((resolve) => setTimeout(resolve, 1_500));
       await route.continue();
@@ -93,16 +87,12 @@ test('while the code of a page downloads, a bar says the page is opening, and it
     await page.screenshot({ path: 'tests/e2e/.output/screenshots/page-opening-phone.png' });
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('政策指南');
     await expect(bar).toHaveCount(0);
-  } finally {
-    await context.close();
-  }
+  }, { viewport: viewports.phone });
 });
 
 test('the job pages load in the background once the positions are searchable, so a position opens without a download', async ({ browser }) => {
   // No service worker: the section prefetches its pages without one too.
-  const context = await browser.newContext({ serviceWorkers: 'block' });
-  const page = await context.newPage();
-  try {
+  await withoutServiceWorker(browser, async (page, context) => {
     const splitFiles = /\/tongji-app-[0-9a-f]+\/(split|chunk)_\w+\.wasm$/;
     const fetched: string[] = [];
     page.on('request', (r) => {
@@ -122,16 +112,12 @@ test('the job pages load in the background once the positions are searchable, so
     await card.getByRole('link').first().click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
     expect(fetched.slice(before)).toEqual([]);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('when the sync code cannot be downloaded, the sync page says so, and the next run syncs', async ({ browser }) => {
   // No service worker: its precache would answer the split file.
-  const context = await browser.newContext({ serviceWorkers: 'block' });
-  const page = await context.newPage();
-  try {
+  await withoutServiceWorker(browser, async (page, context) => {
     const syncFile = /\/tongji-app-[0-9a-f]+\/split_sync_engine\.wasm$/;
     await context.route(syncFile, (route) => route.abort('internetdisconnected'));
     const shell = new Shell(page);
@@ -146,9 +132,7 @@ test('when the sync code cannot be downloaded, the sync page says so, and the ne
     await expect(page.getByTestId('sync-error')).toHaveCount(0);
     await shell.nav().getByRole('link', { name: /岗位/ }).click();
     await expect(page.getByTestId('newest-positions').locator('li').first()).toBeVisible();
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('the header shows the connection state and follows offline/online events', async ({ page, context }) => {
@@ -182,9 +166,10 @@ for (const [name, size] of Object.entries(viewports)) {
       expect(box!.height).toBeGreaterThanOrEqual(44);
       expect(box!.width).toBeGreaterThanOrEqual(44);
     }
-    // Each section's link is named by its full title, also where it shows a short label.
-    for (const title of ['招聘会与岗位', '政策指南', '企业走访', '重点项目', '同步与状态']) {
-      await expect(shell.nav().getByRole('link', { name: title, exact: true })).toBeVisible();
+    // Each section's link is named by the label it shows: short on narrow screens, long from 900 px.
+    const wide = size.width >= 900;
+    for (const [long, short] of [['招聘会与岗位', '岗位'], ['政策指南', '政策'], ['企业走访', '走访'], ['重点项目', '项目'], ['同步与状态', '同步']]) {
+      await expect(shell.nav().getByRole('link', { name: wide ? long : short, exact: true })).toBeVisible();
     }
     // Nothing overflows horizontally.
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
