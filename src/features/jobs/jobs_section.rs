@@ -6,6 +6,7 @@ use super::routes::prefetch_pages;
 use crate::error::AppError;
 use crate::features::account::CurrentSession;
 use crate::i18n::t;
+use crate::idle::first_idle;
 use crate::store::records::Stored;
 use domain::ids::RecordId;
 use domain::jobs::{Catalog, MyRegistration, SavedPositions};
@@ -54,6 +55,9 @@ impl JobsData {
     }
 }
 
+/// The longest wait for an idle moment before the section's other pages load.
+const PREFETCH_IDLE_TIMEOUT_MS: u32 = 2_000;
+
 /// Section frame: tabs, the page, and the sample-data note.
 #[component]
 pub fn JobsSection() -> impl IntoView {
@@ -75,6 +79,7 @@ pub fn JobsSection() -> impl IntoView {
         let ready = data.catalog.with(Option::is_some);
         if ready {
             spawn_local(async {
+                first_idle(PREFETCH_IDLE_TIMEOUT_MS).await;
                 let _ = prefetch_pages().await;
             });
         }

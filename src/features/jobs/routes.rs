@@ -9,7 +9,6 @@ use super::jobs_section::JobsSection;
 use super::position_detail_page::PositionDetailPage;
 use super::position_list_page::PositionListPage;
 use super::saved_page::SavedPage;
-use crate::idle::first_idle;
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
 use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
@@ -28,21 +27,17 @@ crate::lazy_page!(job_extras: fair_detail => view! { <FairDetailPage /> });
 crate::lazy_page!(job_extras: saved => view! { <SavedPage /> });
 crate::lazy_page!(job_extras: interests => view! { <InterestsPage /> });
 
-/// Loads the code of the section's lazy pages, when the browser is next
-/// idle. A position's page is the one most visits open next, often within
-/// seconds of the list; without this its first open waits about 0.6–0.9 s
-/// more at CPU 4× (BENCHMARKS.md). It waits for the start's own work (the
-/// list, the search index) so as not to delay it. Unlike the other sections'
-/// prefetch (`crate::app`), it runs without a service worker too: on a
-/// first visit, a wait on the first tap costs more than this one file, and
+/// Loads the code of the section's lazy pages without showing any. A
+/// position's page is the one most visits open next, often within seconds of
+/// the list; without this its first open waits about 0.6–0.9 s more at CPU 4×
+/// (BENCHMARKS.md). The section calls it once its positions are searchable,
+/// when the browser is next idle, so as not to delay the start; unlike the
+/// other sections' prefetch (`crate::app`), also without a service worker: on
+/// a first visit, a wait on the first tap costs more than this one file, and
 /// the first sync's 7 MB dwarf it.
 pub async fn prefetch_pages() -> Result<(), SplitLoaderError> {
-    first_idle(PREFETCH_IDLE_TIMEOUT_MS).await;
     position_detail::prefetch().await
 }
-
-/// The longest wait for an idle moment before [`prefetch_pages`].
-const PREFETCH_IDLE_TIMEOUT_MS: u32 = 2_000;
 
 /// Every route of the section.
 #[component(transparent)]
