@@ -1,5 +1,5 @@
 import { chromium, expect, test, type Page } from '@playwright/test';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -96,8 +96,8 @@ test('a new build shows the update prompt, accepting loads it and the old cache 
     const [oldCache] = await shellCaches(page);
 
     // Redeploy: change an asset and regenerate the service worker as the build does.
-    const css = readdirSync(dist).find((f) => f.startsWith('base-') && f.endsWith('.css'))!;
-    writeFileSync(join(dist, css), readFileSync(join(dist, css), 'utf8') + '\n/* redeployed */\n');
+    const icon = 'icons/logo.svg';
+    writeFileSync(join(dist, icon), readFileSync(join(dist, icon), 'utf8') + '\n<!-- redeployed -->\n');
     execFileSync('node', [join(ROOT, 'scripts/gen-sw.mjs')], {
       env: { ...process.env, TRUNK_STAGING_DIR: dist, TRUNK_SOURCE_DIR: ROOT },
     });
@@ -113,8 +113,8 @@ test('a new build shows the update prompt, accepting loads it and the old cache 
     await waitControlled(page);
     await expect.poll(() => shellCaches(page)).not.toContain(oldCache);
     expect(await shellCaches(page)).toHaveLength(1);
-    const served = await page.evaluate(async (name) => (await fetch(`/${name}`)).text(), css);
-    expect(served).toContain('/* redeployed */');
+    const served = await page.evaluate(async (name) => (await fetch(`/${name}`)).text(), icon);
+    expect(served).toContain('<!-- redeployed -->');
   } finally {
     await server.stop();
   }
