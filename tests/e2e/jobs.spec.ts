@@ -154,6 +154,27 @@ test('deep links open the page; share shows the link and a QR code; add to calen
   void jobs;
 });
 
+test('the position list renders the cards near the screen; the others as they are scrolled to', async ({ page }) => {
+  await page.setViewportSize(viewports.phone);
+  const jobs = new Jobs(page);
+  await jobs.openSynced();
+  await jobs.tab(/岗位/);
+  await expect(jobs.resultCount()).toHaveText(/共 \d+ 个岗位/);
+  const cards = jobs.cards();
+  await expect(cards).toHaveCount(20);
+  // Content the browser skips (content-visibility: auto) is not "visible"
+  // to checkVisibility with this option, though it is in the page.
+  const rendered = () =>
+    cards.evaluateAll((all) => all.map((card) => card.querySelector('h3')!.checkVisibility({ contentVisibilityAuto: true })));
+  const atTop = await rendered();
+  expect(atTop[0]).toBe(true);
+  expect(atTop.at(-1)).toBe(false);
+  // Skipped cards are still found by text, and render once scrolled to.
+  await expect(cards.last().locator('h3')).toHaveText(/\S/);
+  await cards.last().scrollIntoViewIfNeeded();
+  await expect.poll(async () => (await rendered()).at(-1)).toBe(true);
+});
+
 for (const [name, size] of Object.entries({ phone: viewports.phone, tablet: viewports.tabletLandscape })) {
   test(`screenshots on ${name}: fair list, position detail, search results`, async ({ page }) => {
     await page.setViewportSize(size);
