@@ -23,7 +23,7 @@ use leptos::task::spawn_local;
 use serde::Serialize;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, Storage, VisibilityState};
+use web_sys::{Element, NodeList, Storage, VisibilityState};
 
 /// localStorage key of a path's snapshot; the boot script in `index.html`
 /// reads the same keys and fields.
@@ -33,6 +33,10 @@ const HOST_ID: &str = "start-snapshot";
 /// The snapshot goes after this long even if the page never draws its
 /// content (a failed read shows its message instead of an old screen).
 const LONGEST_SHOWN: Duration = Duration::from_secs(3);
+/// Rows further down than this many screen heights are left out: nobody
+/// sees them before the app has drawn its own, and each costs the boot
+/// script's parse and the first layout (BENCHMARKS.md, stop 28).
+const KEPT_SCREENS: f64 = 1.5;
 /// Saving waits for an idle moment, at most this long.
 const SAVE_IDLE_TIMEOUT_MS: u32 = 2_000;
 
@@ -164,6 +168,7 @@ fn save(path: &str) {
     if let Ok(Some(status)) = copy.query_selector(".header__status") {
         status.set_inner_html("");
     }
+    leave_out_rows_below(&shell, &copy, KEPT_SCREENS);
     let snapshot = Snapshot {
         build,
         html: copy.outer_html(),
@@ -171,6 +176,32 @@ fn save(path: &str) {
     // Full or missing storage only costs the next start its head start.
     if let (Some(storage), Ok(text)) = (local_storage(), serde_json::to_string(&snapshot)) {
         let _ = storage.set_item(&format!("{KEY_PREFIX}{path}"), &text);
+    }
+}
+
+/// Removes from `copy` (a deep clone of `drawn`) the list items whose
+/// originals start more than `screens` screen heights down the page.
+fn leave_out_rows_below(drawn: &Element, copy: &Element, screens: f64) {
+    let height = window().inner_height().ok().and_then(|h| h.as_f64());
+    let (Some(height), Ok(rows), Ok(copies)) = (
+        height,
+        drawn.query_selector_all("li"),
+        copy.query_selector_all("li"),
+    ) else {
+        return;
+    };
+    // A clone lists its items in the same document order.
+    if rows.length() != copies.length() {
+        return;
+    }
+    let fold = height * screens;
+    let item = |list: &NodeList, i| list.item(i).and_then(|n| n.dyn_into::<Element>().ok());
+    for i in 0..rows.length() {
+        if let (Some(row), Some(copied)) = (item(&rows, i), item(&copies, i)) {
+            if row.get_bounding_client_rect().top() > fold {
+                copied.remove();
+            }
+        }
     }
 }
 

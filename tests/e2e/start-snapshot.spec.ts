@@ -67,6 +67,14 @@ test('a start shows the last drawn position list before the app runs, and the ap
   // The connectivity and sync pills of the last visit would be stale.
   expect(saved.html).toContain('<div class="header__status"></div>');
   expect(saved.html).not.toContain('online-state');
+  // Only the rows that start within 1.5 screen heights are kept: nobody
+  // sees the others before the app draws, and each costs the next start.
+  const rows = page.getByTestId('position-list').getByTestId('position-card');
+  await expect(rows).toHaveCount(20);
+  const near = await rows.evaluateAll((all) => all.filter((r) => r.getBoundingClientRect().top <= innerHeight * 1.5).length);
+  expect(near).toBeGreaterThan(1);
+  expect(near).toBeLessThan(20);
+  expect(saved.html.match(/data-testid="position-card"/g)).toHaveLength(near);
 
   const release = await holdWasm(page);
   await page.reload({ waitUntil: 'domcontentloaded' });
