@@ -16,6 +16,7 @@ pub mod online;
 pub mod perf;
 pub mod pwa;
 pub mod queries;
+pub mod query;
 pub mod store;
 pub mod sync;
 pub mod ui;

@@ -3,6 +3,7 @@
 
 use crate::clock::now;
 use crate::error::AppError;
+use crate::query::Query;
 use crate::store::records::{self, Stored};
 use crate::store::{Revisions, Topic};
 use domain::ids::RecordId;
@@ -11,9 +12,9 @@ use leptos::prelude::*;
 
 /// Every record of a collection, re-read when the collection changes (in
 /// this tab or another).
-pub fn all<T: RecordData + 'static>() -> LocalResource<Result<Vec<Stored<T>>, AppError>> {
+pub fn all<T: RecordData + 'static>() -> Query<Result<Vec<Stored<T>>, AppError>> {
     let revisions = expect_context::<Revisions>();
-    LocalResource::new(move || {
+    Query::new(move || {
         revisions.track(Topic::Collection(T::COLLECTION));
         async move { records::list::<T>().await.map_err(AppError::from) }
     })
@@ -22,9 +23,9 @@ pub fn all<T: RecordData + 'static>() -> LocalResource<Result<Vec<Stored<T>>, Ap
 /// One record by id (`None` if absent), re-read when the collection changes.
 pub fn one<T: RecordData + 'static>(
     id: impl Fn() -> Option<RecordId> + 'static,
-) -> LocalResource<Result<Option<Stored<T>>, AppError>> {
+) -> Query<Result<Option<Stored<T>>, AppError>> {
     let revisions = expect_context::<Revisions>();
-    LocalResource::new(move || {
+    Query::new(move || {
         revisions.track(Topic::Collection(T::COLLECTION));
         let id = id();
         async move {
@@ -40,9 +41,9 @@ pub fn one<T: RecordData + 'static>(
 pub fn by_index<T: RecordData + 'static>(
     index: &'static str,
     value: impl Fn() -> Option<String> + 'static,
-) -> LocalResource<Result<Vec<Stored<T>>, AppError>> {
+) -> Query<Result<Vec<Stored<T>>, AppError>> {
     let revisions = expect_context::<Revisions>();
-    LocalResource::new(move || {
+    Query::new(move || {
         revisions.track(Topic::Collection(T::COLLECTION));
         let value = value();
         async move {

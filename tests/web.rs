@@ -17,3 +17,5 @@ mod wphotos;
 mod wpulled;
 #[path = "web/push.rs"]
 mod wpush;
+#[path = "web/query.rs"]
+mod wquery;

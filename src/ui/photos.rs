@@ -13,6 +13,7 @@ mod process;
 pub use process::{add_photo, fit, sha256_hex, PhotoError, LONG_SIDE};
 
 use crate::i18n::{t, use_lang};
+use crate::query::Query;
 use crate::sync;
 use domain::lang::Lang;
 use domain::records::{PhotoRef, MAX_PHOTOS};
@@ -50,7 +51,7 @@ fn PhotoThumb(
 ) -> impl IntoView {
     let lang = use_lang();
     let sha = photo.sha256.clone();
-    let source = LocalResource::new(move || {
+    let source = Query::new(move || {
         let sha = sha.clone();
         async move {
             match sync::photo(&sha).await {

@@ -9,7 +9,7 @@ use crate::sync::SyncStatus;
 use crate::ui::EmptyState;
 use leptos::prelude::*;
 
-/// A one-record read as resources give it: `None` while reading.
+/// A one-record read as a [`crate::query::Query`] gives it: `None` while reading.
 pub type RecordRead<T> = Option<Result<Option<T>, AppError>>;
 
 /// What to say when the record is not on this device.

@@ -12,13 +12,14 @@ pub use require_staff::RequireStaff;
 
 use crate::clock::now;
 use crate::error::AppError;
+use crate::query::Query;
 use crate::store::{Revisions, Topic};
 use crate::sync::session::{self, Session};
 use leptos::prelude::*;
 
 /// The stored session (context), re-read whenever sync metadata changes.
 #[derive(Clone, Copy)]
-pub struct CurrentSession(pub LocalResource<Result<Option<Session>, AppError>>);
+pub struct CurrentSession(pub Query<Result<Option<Session>, AppError>>);
 
 impl CurrentSession {
     /// The session if it is still valid; `None` while loading or signed out.
@@ -38,7 +39,7 @@ impl CurrentSession {
 
 /// Provides [`CurrentSession`].
 pub fn provide_session(revisions: Revisions) -> CurrentSession {
-    let resource = LocalResource::new(move || {
+    let resource = Query::new(move || {
         revisions.track(Topic::Meta);
         async move { session::stored().await.map_err(AppError::from) }
     });

@@ -7,6 +7,7 @@ use crate::error::AppError;
 use crate::features::account::CurrentSession;
 use crate::i18n::t;
 use crate::idle::first_idle;
+use crate::query::Query;
 use crate::store::records::Stored;
 use domain::ids::RecordId;
 use domain::jobs::{Catalog, MyRegistration, SavedPositions};
@@ -22,17 +23,17 @@ use std::sync::Arc;
 #[derive(Clone, Copy)]
 pub struct JobsData {
     /// Every position and the search index (ready shortly after first paint).
-    pub catalog: LocalResource<Result<Arc<Catalog>, AppError>>,
+    pub catalog: Query<Result<Arc<Catalog>, AppError>>,
     /// Every fair.
-    pub fairs: LocalResource<Result<Vec<Stored<Fair>>, AppError>>,
+    pub fairs: Query<Result<Vec<Stored<Fair>>, AppError>>,
     /// Every employer (read after the first screen).
-    pub employers: LocalResource<Result<Vec<Stored<Employer>>, AppError>>,
+    pub employers: Query<Result<Vec<Stored<Employer>>, AppError>>,
     /// Saved positions.
-    pub saved: LocalResource<Result<SavedPositions, AppError>>,
+    pub saved: Query<Result<SavedPositions, AppError>>,
     /// This device's registrations.
-    pub registrations: LocalResource<Result<Vec<MyRegistration>, AppError>>,
+    pub registrations: Query<Result<Vec<MyRegistration>, AppError>>,
     /// Registrations still waiting to be sent.
-    pub unsent: LocalResource<Result<HashSet<RecordId>, AppError>>,
+    pub unsent: Query<Result<HashSet<RecordId>, AppError>>,
 }
 
 impl JobsData {

@@ -6,6 +6,7 @@
 
 use crate::clock::now;
 use crate::error::AppError;
+use crate::query::Query;
 use crate::store::records::{self, Stored};
 use crate::store::{meta, outbox, Revisions, Topic};
 use domain::collection::Collection;
@@ -84,9 +85,9 @@ async fn with_employers(positions: Vec<Stored<Position>>) -> Result<Vec<Position
 }
 
 /// The newest positions from the `posted` index, without reading the rest.
-pub fn newest_positions(limit: u32) -> LocalResource<Result<Vec<PositionRow>, AppError>> {
+pub fn newest_positions(limit: u32) -> Query<Result<Vec<PositionRow>, AppError>> {
     let revisions = expect_context::<Revisions>();
-    LocalResource::new(move || {
+    Query::new(move || {
         revisions.track(Topic::Collection(Collection::Positions));
         revisions.track(Topic::Collection(Collection::Employers));
         async move {
@@ -98,9 +99,9 @@ pub fn newest_positions(limit: u32) -> LocalResource<Result<Vec<PositionRow>, Ap
 }
 
 /// Positions at a fair, newest first.
-pub fn fair_positions(fair: RecordId) -> LocalResource<Result<Vec<PositionRow>, AppError>> {
+pub fn fair_positions(fair: RecordId) -> Query<Result<Vec<PositionRow>, AppError>> {
     let revisions = expect_context::<Revisions>();
-    LocalResource::new(move || {
+    Query::new(move || {
         revisions.track(Topic::Collection(Collection::Positions));
         revisions.track(Topic::Collection(Collection::Employers));
         async move {
@@ -120,9 +121,9 @@ async fn after_first_screen() {
 }
 
 /// Every employer, read after the first screen (see [`after_first_screen`]).
-pub fn employers() -> LocalResource<Result<Vec<Stored<Employer>>, AppError>> {
+pub fn employers() -> Query<Result<Vec<Stored<Employer>>, AppError>> {
     let revisions = expect_context::<Revisions>();
-    LocalResource::new(move || {
+    Query::new(move || {
         revisions.track(Topic::Collection(Collection::Employers));
         async move {
             after_first_screen().await;
@@ -175,9 +176,9 @@ impl Drop for PreviewRead {
 
 /// Every position with its employer's name and the search index over them.
 /// Re-read (and re-indexed) only when positions or employers change.
-pub fn catalog() -> LocalResource<Result<Arc<Catalog>, AppError>> {
+pub fn catalog() -> Query<Result<Arc<Catalog>, AppError>> {
     let revisions = expect_context::<Revisions>();
-    LocalResource::new(move || {
+    Query::new(move || {
         revisions.track(Topic::Collection(Collection::Positions));
         revisions.track(Topic::Collection(Collection::Employers));
         async move {
@@ -193,9 +194,9 @@ pub fn catalog() -> LocalResource<Result<Arc<Catalog>, AppError>> {
 }
 
 /// The saved positions, re-read when `meta` changes.
-pub fn saved_positions() -> LocalResource<Result<SavedPositions, AppError>> {
+pub fn saved_positions() -> Query<Result<SavedPositions, AppError>> {
     let revisions = expect_context::<Revisions>();
-    LocalResource::new(move || {
+    Query::new(move || {
         revisions.track(Topic::Meta);
         async move {
             Ok(meta::get::<SavedPositions>(SAVED_POSITIONS)
@@ -218,10 +219,10 @@ pub async fn toggle_saved(id: RecordId) -> Result<bool, AppError> {
 /// The saved positions that are still stored (a withdrawn one drops out),
 /// in the order they were saved.
 pub fn saved_records(
-    saved: LocalResource<Result<SavedPositions, AppError>>,
-) -> LocalResource<Result<Vec<PositionRow>, AppError>> {
+    saved: Query<Result<SavedPositions, AppError>>,
+) -> Query<Result<Vec<PositionRow>, AppError>> {
     let revisions = expect_context::<Revisions>();
-    LocalResource::new(move || {
+    Query::new(move || {
         revisions.track(Topic::Collection(Collection::Positions));
         revisions.track(Topic::Collection(Collection::Employers));
         let ids = saved.get().and_then(Result::ok).unwrap_or_default();
@@ -239,9 +240,9 @@ pub fn saved_records(
 }
 
 /// This device's registrations of interest.
-pub fn my_registrations() -> LocalResource<Result<Vec<MyRegistration>, AppError>> {
+pub fn my_registrations() -> Query<Result<Vec<MyRegistration>, AppError>> {
     let revisions = expect_context::<Revisions>();
-    LocalResource::new(move || {
+    Query::new(move || {
         revisions.track(Topic::Meta);
         async move {
             Ok(meta::get::<Vec<MyRegistration>>(MY_REGISTRATIONS)
@@ -253,9 +254,9 @@ pub fn my_registrations() -> LocalResource<Result<Vec<MyRegistration>, AppError>
 
 /// Ids of interest registrations still waiting in the outbox (not yet on
 /// the server).
-pub fn unsent_interests() -> LocalResource<Result<HashSet<RecordId>, AppError>> {
+pub fn unsent_interests() -> Query<Result<HashSet<RecordId>, AppError>> {
     let revisions = expect_context::<Revisions>();
-    LocalResource::new(move || {
+    Query::new(move || {
         revisions.track(Topic::Outbox);
         async move {
             Ok(outbox::all()

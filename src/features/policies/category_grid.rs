@@ -4,6 +4,7 @@
 use super::queries::{category_name, sort_categories, Categories, Guides};
 use crate::error::{AppError, ErrorView};
 use crate::i18n::{t, use_lang};
+use crate::query::Query;
 use crate::sync::{Phase, SyncStatus};
 use crate::ui::EmptyState;
 use domain::ids::RecordId;
@@ -15,8 +16,8 @@ use std::collections::HashMap;
 /// The grid of categories.
 #[component]
 pub fn CategoryGrid(
-    categories: LocalResource<Result<Categories, AppError>>,
-    guides: LocalResource<Result<Guides, AppError>>,
+    categories: Query<Result<Categories, AppError>>,
+    guides: Query<Result<Guides, AppError>>,
 ) -> impl IntoView {
     let lang = use_lang();
     let status = expect_context::<SyncStatus>();

@@ -6,6 +6,7 @@ use crate::clock::now;
 use crate::error::AppError;
 use crate::features::account::CurrentSession;
 use crate::queries;
+use crate::query::Query;
 use crate::store::drafts::{self, Draft};
 use crate::store::records::Stored;
 use domain::collection::Role;
@@ -22,45 +23,45 @@ pub type Guides = Vec<Stored<Policy>>;
 pub type Categories = Vec<Stored<PolicyCategory>>;
 
 /// Every category, in display order.
-pub fn categories() -> LocalResource<Result<Categories, AppError>> {
+pub fn categories() -> Query<Result<Categories, AppError>> {
     queries::all::<PolicyCategory>()
 }
 
 /// Every guide.
-pub fn guides() -> LocalResource<Result<Guides, AppError>> {
+pub fn guides() -> Query<Result<Guides, AppError>> {
     queries::all::<Policy>()
 }
 
 /// The guides of one category.
 pub fn guides_in(
     category: impl Fn() -> Option<RecordId> + 'static,
-) -> LocalResource<Result<Guides, AppError>> {
+) -> Query<Result<Guides, AppError>> {
     queries::by_index::<Policy>("category", move || category().map(|id| id.to_string()))
 }
 
 /// One guide.
 pub fn guide(
     id: impl Fn() -> Option<RecordId> + 'static,
-) -> LocalResource<Result<Option<Stored<Policy>>, AppError>> {
+) -> Query<Result<Option<Stored<Policy>>, AppError>> {
     queries::one::<Policy>(id)
 }
 
 /// One category.
 pub fn category(
     id: impl Fn() -> Option<RecordId> + 'static,
-) -> LocalResource<Result<Option<Stored<PolicyCategory>>, AppError>> {
+) -> Query<Result<Option<Stored<PolicyCategory>>, AppError>> {
     queries::one::<PolicyCategory>(id)
 }
 
 /// The enterprise ledger (staff data: present only on a signed-in device).
-pub fn enterprises() -> LocalResource<Result<Vec<Stored<Enterprise>>, AppError>> {
+pub fn enterprises() -> Query<Result<Vec<Stored<Enterprise>>, AppError>> {
     queries::all::<Enterprise>()
 }
 
 /// One enterprise of the ledger.
 pub fn enterprise(
     id: impl Fn() -> Option<RecordId> + 'static,
-) -> LocalResource<Result<Option<Stored<Enterprise>>, AppError>> {
+) -> Query<Result<Option<Stored<Enterprise>>, AppError>> {
     queries::one::<Enterprise>(id)
 }
 
@@ -122,8 +123,8 @@ pub fn guide_draft_key(id: Option<RecordId>) -> String {
 /// The autosaved draft of a guide editor, read when the editor opens.
 pub fn guide_draft(
     key: impl Fn() -> String + 'static,
-) -> LocalResource<Result<Option<Draft<GuideForm>>, AppError>> {
-    LocalResource::new(move || {
+) -> Query<Result<Option<Draft<GuideForm>>, AppError>> {
+    Query::new(move || {
         let key = key();
         async move {
             drafts::load::<GuideForm>(&key)

@@ -7,6 +7,7 @@ use super::queries::{Categories, Guides};
 use crate::clock::today;
 use crate::error::{AppError, ErrorView};
 use crate::i18n::{t, use_lang};
+use crate::query::Query;
 use crate::ui::EmptyState;
 use domain::ids::RecordId;
 use domain::lang::Lang;
@@ -31,8 +32,8 @@ struct Catalogue {
 #[component]
 pub fn SearchResults(
     #[prop(into)] query: Signal<String>,
-    categories: LocalResource<Result<Categories, AppError>>,
-    guides: LocalResource<Result<Guides, AppError>>,
+    categories: Query<Result<Categories, AppError>>,
+    guides: Query<Result<Guides, AppError>>,
 ) -> impl IntoView {
     let lang = use_lang();
     // Rebuilt only when the data changes, not on every keystroke; never

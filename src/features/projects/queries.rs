@@ -2,19 +2,19 @@
 
 use crate::error::AppError;
 use crate::queries;
+use crate::query::Query;
 use crate::store::records::Stored;
 use domain::ids::RecordId;
 use domain::records::Project;
-use leptos::prelude::*;
 
 /// Every project.
-pub fn projects() -> LocalResource<Result<Vec<Stored<Project>>, AppError>> {
+pub fn projects() -> Query<Result<Vec<Stored<Project>>, AppError>> {
     queries::all::<Project>()
 }
 
 /// One project by the id in the URL.
 pub fn project(
     id: impl Fn() -> Option<RecordId> + 'static,
-) -> LocalResource<Result<Option<Stored<Project>>, AppError>> {
+) -> Query<Result<Option<Stored<Project>>, AppError>> {
     queries::one::<Project>(id)
 }

@@ -5,6 +5,7 @@ use crate::error::AppError;
 use crate::i18n::{t, use_lang};
 use crate::pwa::backup::{self, ImportReport};
 use crate::pwa::storage;
+use crate::query::Query;
 use crate::ui::download::{download, read_text};
 use domain::lang::Lang;
 use leptos::prelude::*;
@@ -19,8 +20,8 @@ fn megabytes(bytes: f64) -> String {
 #[component]
 pub fn StoragePanel() -> impl IntoView {
     let lang = use_lang();
-    let persisted = LocalResource::new(storage::is_persisted);
-    let estimate = LocalResource::new(storage::estimate);
+    let persisted = Query::new(storage::is_persisted);
+    let estimate = Query::new(storage::estimate);
     let (progress, set_progress) = signal(None::<(usize, usize)>);
     let (message, set_message) = signal(None::<(bool, String)>);
 

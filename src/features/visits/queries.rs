@@ -5,6 +5,7 @@ use crate::clock::now;
 use crate::error::AppError;
 use crate::features::account::CurrentSession;
 use crate::queries;
+use crate::query::Query;
 use crate::store::drafts::{self, Draft};
 use crate::store::records::{self, Stored};
 use crate::store::{Revisions, Topic};
@@ -21,7 +22,7 @@ const VISITS_BY_ENTERPRISE: &str = "enterprise";
 const DRAFT_PREFIX: &str = "visit:";
 
 /// A loaded collection, shared by the pages of the section.
-pub type Records<T> = LocalResource<Result<Vec<Stored<T>>, AppError>>;
+pub type Records<T> = Query<Result<Vec<Stored<T>>, AppError>>;
 
 /// Every enterprise in the ledger.
 pub fn enterprises() -> Records<Enterprise> {
@@ -46,21 +47,21 @@ pub fn policy_categories() -> Records<PolicyCategory> {
 /// One enterprise.
 pub fn enterprise(
     id: impl Fn() -> Option<RecordId> + 'static,
-) -> LocalResource<Result<Option<Stored<Enterprise>>, AppError>> {
+) -> Query<Result<Option<Stored<Enterprise>>, AppError>> {
     queries::one::<Enterprise>(id)
 }
 
 /// One visit.
 pub fn visit(
     id: impl Fn() -> Option<RecordId> + 'static,
-) -> LocalResource<Result<Option<Stored<Visit>>, AppError>> {
+) -> Query<Result<Option<Stored<Visit>>, AppError>> {
     queries::one::<Visit>(id)
 }
 
 /// The visits of one enterprise, newest first.
 pub fn visits_of(id: impl Fn() -> Option<RecordId> + 'static) -> Records<Visit> {
     let revisions = expect_context::<Revisions>();
-    LocalResource::new(move || {
+    Query::new(move || {
         revisions.track(Topic::Collection(domain::collection::Collection::Visits));
         let id = id();
         async move {
@@ -157,9 +158,9 @@ impl DraftKey {
 pub type VisitDrafts = Vec<(DraftKey, Draft<VisitDraft>)>;
 
 /// Every unfinished visit draft, newest first; re-read when drafts change.
-pub fn visit_drafts() -> LocalResource<Result<VisitDrafts, AppError>> {
+pub fn visit_drafts() -> Query<Result<VisitDrafts, AppError>> {
     let revisions = expect_context::<Revisions>();
-    LocalResource::new(move || {
+    Query::new(move || {
         revisions.track(Topic::Drafts);
         async move {
             let mut out = Vec::new();
@@ -206,11 +207,11 @@ pub fn error_of<T: Clone + 'static>(records: Records<T>) -> Option<AppError> {
     records.get().and_then(Result::err)
 }
 
-/// The first loaded value of a resource, kept when the resource reloads (a
+/// The first loaded value of a query, kept when the query reads again (a
 /// form must not be reset under the user's fingers by a sync).
-pub fn first_load<T: Clone + Send + Sync + 'static>(resource: LocalResource<T>) -> Memo<Option<T>> {
+pub fn first_load<T: Clone + Send + Sync + 'static>(query: Query<T>) -> Memo<Option<T>> {
     Memo::new_with_compare(
-        move |_| resource.get(),
+        move |_| query.get(),
         |old, _| matches!(old, None | Some(None)),
     )
 }
@@ -257,14 +258,14 @@ pub fn signed_in_name(session: CurrentSession) -> String {
 /// A collection read through [`settled`].
 pub type Settled<T> = Memo<Option<Result<Vec<Stored<T>>, AppError>>>;
 
-/// A resource's value that only notifies when it really changed: a sync
+/// A query's value that only notifies when it really changed: a sync
 /// re-reads whole collections, and a page showing one record must not be
 /// rebuilt (closing an open note box) when other records changed.
 pub fn settled<T: PartialEq + Clone + Send + Sync + 'static>(
-    resource: LocalResource<Result<T, AppError>>,
+    query: Query<Result<T, AppError>>,
 ) -> Memo<Option<Result<T, AppError>>> {
     Memo::new_with_compare(
-        move |_| resource.get(),
+        move |_| query.get(),
         |old, new| !matches!((old, new), (Some(Some(Ok(a))), Some(Some(Ok(b)))) if a == b),
     )
 }

@@ -22,6 +22,7 @@ use crate::clock::{now, today};
 use crate::error::{AppError, ErrorView};
 use crate::features::account::CurrentSession;
 use crate::i18n::{t, use_lang};
+use crate::query::Query;
 use crate::ui::{field_error, format, PhotoPicker, RecordView, TextArea, TextField};
 use domain::followup::log_status_changes;
 use domain::forms::VisitDraft;
@@ -124,7 +125,7 @@ pub fn VisitFormPage() -> impl IntoView {
         }
     };
     let staff = signed_in_name(session);
-    let start = first_load(LocalResource::new(move || {
+    let start = first_load(Query::new(move || {
         let staff = staff.clone();
         async move { load_start(key, enterprise, staff).await }
     }));
