@@ -62,78 +62,85 @@ fn setup() -> Owner {
     owner
 }
 
-#[wasm_bindgen_test]
-async fn none_until_the_first_read_ends_then_its_value() {
+/// A query over `input`, created under a fresh owner, its first read running.
+struct Started {
+    _owner: Owner,
+    input: RwSignal<u32>,
+    reads: Reads,
+    query: Query<String>,
+}
+
+async fn start(first: u32) -> Started {
     let _owner = setup();
-    let input = RwSignal::new(0);
+    let input = RwSignal::new(first);
     let reads = Reads::default();
     let query = Query::new(reads.fetcher(input));
     settle().await;
-    assert_eq!(reads.count(), 1);
-    assert_eq!(query.get(), None);
-    reads.end(0, "first");
+    Started {
+        _owner,
+        input,
+        reads,
+        query,
+    }
+}
+
+#[wasm_bindgen_test]
+async fn none_until_the_first_read_ends_then_its_value() {
+    let t = start(0).await;
+    assert_eq!(t.reads.count(), 1);
+    assert_eq!(t.query.get(), None);
+    t.reads.end(0, "first");
     settle().await;
-    assert_eq!(query.get().as_deref(), Some("first"));
-    assert_eq!(query.with(|v| v.as_ref().map(String::len)), Some(5));
-    assert_eq!(query.read().as_deref(), Some("first"));
+    assert_eq!(t.query.get().as_deref(), Some("first"));
+    assert_eq!(t.query.with(|v| v.as_ref().map(String::len)), Some(5));
+    assert_eq!(t.query.read().as_deref(), Some("first"));
 }
 
 #[wasm_bindgen_test]
 async fn a_change_reads_again_keeping_the_value_until_the_new_read_ends() {
-    let _owner = setup();
-    let input = RwSignal::new(0);
-    let reads = Reads::default();
-    let query = Query::new(reads.fetcher(input));
-    settle().await;
-    reads.end(0, "zero");
+    let t = start(0).await;
+    t.reads.end(0, "zero");
     settle().await;
 
-    input.set(1);
+    t.input.set(1);
     settle().await;
-    assert_eq!(reads.count(), 1, "the change started a read");
-    assert_eq!(query.get().as_deref(), Some("zero"), "kept meanwhile");
-    reads.end(1, "one");
+    assert_eq!(t.reads.count(), 1, "the change started a read");
+    assert_eq!(t.query.get().as_deref(), Some("zero"), "kept meanwhile");
+    t.reads.end(1, "one");
     settle().await;
-    assert_eq!(query.get().as_deref(), Some("one"));
+    assert_eq!(t.query.get().as_deref(), Some("one"));
 }
 
 #[wasm_bindgen_test]
 async fn a_read_overtaken_by_a_newer_one_is_dropped_whenever_it_ends() {
-    let _owner = setup();
-    let input = RwSignal::new(0);
-    let reads = Reads::default();
-    let query = Query::new(reads.fetcher(input));
+    let t = start(0).await;
+    t.input.set(1);
     settle().await;
-    input.set(1);
-    settle().await;
-    assert_eq!(reads.count(), 2);
+    assert_eq!(t.reads.count(), 2);
     // The newer read ends first; the older one, ending after it, is stale.
-    reads.end(1, "new");
+    t.reads.end(1, "new");
     settle().await;
-    reads.end(0, "old");
+    t.reads.end(0, "old");
     settle().await;
-    assert_eq!(query.get().as_deref(), Some("new"));
+    assert_eq!(t.query.get().as_deref(), Some("new"));
 }
 
 #[wasm_bindgen_test]
 async fn refetch_reads_again_and_effects_see_the_new_value() {
-    let _owner = setup();
-    let input = RwSignal::new(7);
-    let reads = Reads::default();
-    let query = Query::new(reads.fetcher(input));
+    let t = start(7).await;
     let seen = RwSignal::new(Vec::<String>::new());
     Effect::new(move |_| {
-        if let Some(v) = query.get() {
+        if let Some(v) = t.query.get() {
             seen.update(|s| s.push(v));
         }
     });
     settle().await;
-    reads.end(7, "a");
+    t.reads.end(7, "a");
     settle().await;
-    query.refetch();
+    t.query.refetch();
     settle().await;
-    assert_eq!(reads.count(), 1, "refetch started a read");
-    reads.end(7, "b");
+    assert_eq!(t.reads.count(), 1, "refetch started a read");
+    t.reads.end(7, "b");
     settle().await;
     assert_eq!(seen.get_untracked(), vec!["a".to_string(), "b".to_string()]);
 }
