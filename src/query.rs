@@ -1,7 +1,7 @@
 //! [`Query`]: a value read asynchronously (from IndexedDB, the browser),
 //! read again whenever something its fetcher tracks changes.
 //!
-//! It is what Leptos's `Query` did for this app, which uses no
+//! It is what Leptos's `LocalResource` did for this app, which uses no
 //! Suspense, streaming or server rendering: `None` until the first read
 //! ends, then the latest value, which stays while a newer read runs; a read
 //! overtaken by a newer one is dropped. Its state is one signal and one
@@ -29,8 +29,9 @@ impl<T: 'static> Clone for Query<T> {
 impl<T: 'static> Copy for Query<T> {}
 
 impl<T: 'static> Query<T> {
-    /// Runs `fetcher` now and whenever a signal it reads (outside its
-    /// future) changes, and keeps the value of the newest read.
+    /// Runs `fetcher` as an effect does (after the current task), again
+    /// whenever a signal it reads outside its future changes, and keeps the
+    /// value of the newest read.
     pub fn new<Fut>(fetcher: impl Fn() -> Fut + 'static) -> Self
     where
         Fut: Future<Output = T> + 'static,
