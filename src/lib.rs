@@ -14,6 +14,7 @@ pub mod i18n;
 pub mod idle;
 pub mod online;
 pub mod perf;
+pub mod pinyin;
 pub mod pwa;
 pub mod queries;
 pub mod query;

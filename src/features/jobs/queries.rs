@@ -183,8 +183,14 @@ pub fn catalog() -> Query<Result<Arc<Catalog>, AppError>> {
         revisions.track(Topic::Collection(Collection::Employers));
         async move {
             after_first_screen().await;
-            let (positions, employers) =
-                futures::try_join!(records::list::<Position>(), records::list::<Employer>())?;
+            // The pinyin table arrives while the records are read. The
+            // catalog waits for it rather than tracking it: an index of
+            // 10,000 positions is not built twice.
+            let rows = async {
+                futures::try_join!(records::list::<Position>(), records::list::<Employer>())
+            };
+            let (_, rows) = futures::join!(crate::pinyin::ready(), rows);
+            let (positions, employers) = rows?;
             Ok(Arc::new(Catalog::build(
                 positions.into_iter().map(|s| (s.id, s.data)),
                 employers.into_iter().map(|s| (s.id, s.data.name)),

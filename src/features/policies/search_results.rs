@@ -40,6 +40,7 @@ pub fn SearchResults(
     // compared (an index has no cheap equality), so always "changed".
     let catalogue = Memo::new_with_compare(
         move |_| {
+            crate::pinyin::track();
             let cats: HashMap<RecordId, String> = categories
                 .get()?
                 .ok()?

@@ -84,6 +84,7 @@ pub fn PolicyPicker(
     );
     let index = Memo::new_with_compare(
         move |_| {
+            crate::pinyin::track();
             let cats = list_of(categories);
             SearchIndex::build(list_of(guides).iter().map(|g| {
                 let category = cats

@@ -81,8 +81,10 @@ pub fn newest_first(list: &mut [Stored<Visit>]) {
 }
 
 /// The enterprise search index: the ledger's fields plus the contact
-/// person and phone, which staff also search by.
+/// person and phone, which staff also search by. Tracks the pinyin table:
+/// a memo that builds it before the table arrives builds it again.
 pub fn enterprise_index(list: &[Stored<Enterprise>]) -> SearchIndex<RecordId> {
+    crate::pinyin::track();
     SearchIndex::build(list.iter().map(|e| {
         enterprise_document(e.id, &e.data)
             .field(FieldKind::Body, e.data.contact_name.as_str())

@@ -32,10 +32,19 @@
 //! compress better than plain `u16`s (11.3 KB against 11.2 KB), so the
 //! format stays this plain. Rank counts and the flattened reading lists are
 //! rebuilt in well under a millisecond on first use rather than stored.
+//!
+//! # Embedded or installed
+//! Native builds embed the file (feature `embedded-pinyin`, on by default).
+//! The app leaves it out of its start bundle, where it would be 11 KB of the
+//! brotli budget, fetches it once the first screen is drawn and hands it to
+//! [`install`]. Until then a table with no hanzi stands in: text still
+//! matches literally, pinyin does not, so whoever builds an index before
+//! that builds it again once [`installed`] says so.
 
 use std::sync::OnceLock;
 
-const TABLE: &[u8] = include_bytes!("pinyin.bin");
+#[cfg(feature = "embedded-pinyin")]
+const EMBEDDED: &[u8] = include_bytes!("pinyin.bin");
 const MAGIC: &[u8; 4] = b"PYT1";
 const FIRST: u32 = 0x4E00;
 const LAST: u32 = 0x9FFF;
@@ -69,10 +78,58 @@ pub(crate) struct Table {
     all_letters: Vec<u32>,
 }
 
-/// The process-wide table, decoded on first use.
+/// The installed table, if any.
+static INSTALLED: OnceLock<Table> = OnceLock::new();
+
+/// The process-wide table: the installed one, else the embedded one
+/// (decoded on first use), else one with no hanzi.
 pub(crate) fn table() -> &'static Table {
-    static CELL: OnceLock<Table> = OnceLock::new();
-    CELL.get_or_init(|| Table::decode(TABLE).expect("the embedded pinyin.bin is well-formed"))
+    if let Some(table) = INSTALLED.get() {
+        return table;
+    }
+    #[cfg(feature = "embedded-pinyin")]
+    {
+        INSTALLED.get_or_init(|| {
+            Table::decode(EMBEDDED).expect("the embedded pinyin.bin is well-formed")
+        })
+    }
+    #[cfg(not(feature = "embedded-pinyin"))]
+    {
+        static EMPTY: OnceLock<Table> = OnceLock::new();
+        EMPTY.get_or_init(Table::empty)
+    }
+}
+
+/// Why [`install`] refused a table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum InstallError {
+    /// The bytes are not a `pinyin.bin` of this format.
+    #[error("not a pinyin table of format PYT1")]
+    Malformed,
+    /// A table is already in use (installed, or the embedded one decoded).
+    #[error("a pinyin table is already in use")]
+    AlreadyInstalled,
+}
+
+/// Makes the bytes of `pinyin.bin` the process's table. A table refused
+/// changes nothing: the one in use stays.
+pub fn install(bytes: Vec<u8>) -> Result<(), InstallError> {
+    if INSTALLED.get().is_some() {
+        return Err(InstallError::AlreadyInstalled);
+    }
+    // The syllables borrow from the bytes for the life of the process; a
+    // table is installed once, so this leaks one file's worth at most once
+    // (and once per malformed file offered, which only a broken server does).
+    let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
+    let table = Table::decode(bytes).ok_or(InstallError::Malformed)?;
+    INSTALLED
+        .set(table)
+        .map_err(|_| InstallError::AlreadyInstalled)
+}
+
+/// Whether a table with readings is in use (always, with the embedded one).
+pub fn installed() -> bool {
+    cfg!(feature = "embedded-pinyin") || INSTALLED.get().is_some()
 }
 
 /// The toneless readings of `c`, most common first (ü written `v`), or none
@@ -103,6 +160,22 @@ pub fn coverage() -> usize {
 }
 
 impl Table {
+    /// A table with no hanzi: nothing has readings.
+    #[cfg_attr(feature = "embedded-pinyin", allow(dead_code))]
+    fn empty() -> Table {
+        static NO_HANZI: [u8; BITMAP_BYTES] = [0; BITMAP_BYTES];
+        Table {
+            syllables: Vec::new(),
+            bitmap: &NO_HANZI,
+            block_rank: vec![0; BITMAP_BYTES / 8],
+            starts: vec![0],
+            readings: Vec::new(),
+            words: Vec::new(),
+            lead_letters: Vec::new(),
+            all_letters: Vec::new(),
+        }
+    }
+
     fn decode(bytes: &'static [u8]) -> Option<Table> {
         let mut r = Reader { bytes, at: 0 };
         if r.take(4)? != MAGIC {
@@ -333,6 +406,23 @@ mod tests {
     fn reads(text: &str, spelled: &[&str]) -> bool {
         word(text).iter().zip(spelled).all(|(r, s)| r.contains(s))
             && text.chars().count() == spelled.len()
+    }
+
+    #[test]
+    fn a_table_without_hanzi_matches_text_but_no_pinyin() {
+        use crate::search::{Document, FieldKind, SearchIndex};
+        let empty: &'static Table = Box::leak(Box::new(Table::empty()));
+        assert_eq!(empty.ordinal('服'), None);
+        let mut index = SearchIndex::with_table(empty);
+        index.insert(Document::new(1u32).field(FieldKind::Title, "服装工 sewing"));
+        let found = |q: &str| index.search(q, 10).hits.len();
+        assert_eq!(found("服装"), 1, "hanzi match literally");
+        assert_eq!(found("sewing"), 1);
+        assert_eq!(found("fuzhuang"), 0, "no readings, so no pinyin");
+        assert_eq!(found("fzg"), 0);
+        let mut full = SearchIndex::new();
+        full.insert(Document::new(1u32).field(FieldKind::Title, "服装工 sewing"));
+        assert_eq!(full.search("fuzhuang", 10).hits.len(), 1);
     }
 
     #[test]
