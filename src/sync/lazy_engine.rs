@@ -1,19 +1,43 @@
-//! The sync engine's code (push, pull, and what only they use of the store
-//! and `domain::replica`) in a split file of its own, downloaded for the
-//! first run instead of before the first screen.
+//! The sync client and engine's code (when to sync, push, pull, and what
+//! only they use of the store and `domain::replica`) in a split file of its
+//! own, downloaded when the client starts instead of before the first screen.
 //!
-//! The start-up sync already waits for the browser's first idle moment
-//! (`scheduler`), so the file arrives when the first screen is up; under a
-//! service worker it comes from its cache. Only the release build is split
-//! (`scripts/wasm-bundle` sets `--cfg tongji_split`, see `crate::ui::lazy_page`);
-//! the other builds call the engine directly.
+//! The client starts at the browser's first idle moment (`scheduler`), so the
+//! file arrives when the first screen is up; under a service worker it comes
+//! from its cache. Only the release build is split (`scripts/wasm-bundle` sets
+//! `--cfg tongji_split`, see `crate::ui::lazy_page`); the other builds call
+//! the code directly.
 
+use super::client;
 use super::engine::{sync_once, SyncReport};
 use super::error::SyncError;
 use super::status::{Phase, SyncStatus};
-use leptos::prelude::Set;
+use crate::store::Revisions;
+use leptos::prelude::{Owner, Set};
 use std::future::Future;
 use std::pin::Pin;
+
+/// Starts the sync client (`client::start`) under `owner`.
+#[cfg(tongji_split)]
+#[leptos::wasm_split::wasm_split(sync_engine, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn start_client(
+    owner: Owner,
+    status: SyncStatus,
+    revisions: Revisions,
+) -> Result<(), SyncError> {
+    owner.with(|| client::start(status, revisions));
+    Ok(())
+}
+
+#[cfg(not(tongji_split))]
+pub async fn start_client(
+    owner: Owner,
+    status: SyncStatus,
+    revisions: Revisions,
+) -> Result<(), SyncError> {
+    owner.with(|| client::start(status, revisions));
+    Ok(())
+}
 
 type Run = Pin<Box<dyn Future<Output = Result<SyncReport, SyncError>>>>;
 

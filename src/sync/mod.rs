@@ -5,7 +5,10 @@
 //! rules). One tab at a time syncs: the tab holding the Web Lock
 //! `tongji-sync-leader` runs the loop; other tabs ask it to sync through a
 //! BroadcastChannel and see the results through the store's reactive reads.
+//! Only `scheduler` and `status` are in the start bundle; the client and the
+//! engine are downloaded once the first screen is up (`lazy_engine`).
 
+mod client;
 mod engine;
 mod error;
 mod lazy_engine;
