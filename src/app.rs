@@ -1,16 +1,13 @@
 //! The app shell: contexts, router and the page frame.
 
 use crate::features::account::{provide_session, CurrentSession, LoginPage};
-use crate::features::jobs::JobRoutes;
-use crate::features::policies::PolicyRoutes;
-use crate::features::projects::ProjectRoutes;
 use crate::features::status::{StatusPage, SyncBadge, UpdateBanner};
-use crate::features::visits::VisitRoutes;
 use crate::features::{jobs, policies, projects, visits};
 use crate::i18n::{provide_locale, t};
 use crate::idle::first_idle;
 use crate::online::provide_online;
 use crate::pwa::provide_updates;
+use crate::routing::{provide_location, to_jobs, Page, Route, Routes};
 use crate::store::provide_revisions;
 use crate::sync::provide_sync;
 use crate::ui::{Header, Nav, PageOpening};
@@ -18,8 +15,6 @@ use domain::collection::Role;
 use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::{Redirect, Route, Router, Routes};
-use leptos_router::{path, Lazy};
 
 // Downloaded when first opened (see `crate::ui::lazy_page`).
 crate::lazy_page!(status: status_page => view! { <StatusPage /> });
@@ -30,6 +25,7 @@ crate::lazy_page!(login: login_page => view! { <LoginPage /> });
 pub fn App() -> impl IntoView {
     provide_locale();
     provide_online();
+    provide_location();
     let revisions = provide_revisions();
     let session = provide_session(revisions);
     provide_sync(revisions);
@@ -37,7 +33,6 @@ pub fn App() -> impl IntoView {
     spawn_local(prefetch_sections(session));
 
     view! {
-        <Router>
             <PageOpening />
             <a class="skip-link" href="#main">{t("跳到主要内容", "Skip to main content")}</a>
             <div class="shell">
@@ -47,22 +42,27 @@ pub fn App() -> impl IntoView {
                 <Nav />
                 <UpdateBanner />
                 <main id="main" class="content" tabindex="-1">
-                    <Routes fallback=NotFound>
-                        <Route path=path!("/") view=|| view! { <Redirect path="/jobs" /> } />
-                        <JobRoutes />
-                        <PolicyRoutes />
-                        <VisitRoutes />
-                        <ProjectRoutes />
-                        <Route path=path!("/status") view={Lazy::<status_page::Page>::new()} />
-                        <Route path=path!("/login") view={Lazy::<login_page::Page>::new()} />
-                    </Routes>
+                    <Routes routes=routes() fallback=|| view! { <NotFound /> }.into_any() />
                 </main>
                 <footer class="footer">
                     <p>{t("通济街道办事处 · 通济通", "Tongji Sub-district Office · Tongji Connect")}</p>
                 </footer>
             </div>
-        </Router>
     }
+}
+
+/// Every route of the app.
+fn routes() -> Vec<Route> {
+    let mut routes = vec![
+        Route::page("/", Page::Now(to_jobs)),
+        Route::page("/status", status_page::page()),
+        Route::page("/login", login_page::page()),
+    ];
+    routes.extend(jobs::routes());
+    routes.extend(policies::routes());
+    routes.extend(visits::routes());
+    routes.extend(projects::routes());
+    routes
 }
 
 #[component]

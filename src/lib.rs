@@ -18,6 +18,7 @@ pub mod pinyin;
 pub mod pwa;
 pub mod queries;
 pub mod query;
+pub mod routing;
 pub mod store;
 pub mod sync;
 pub mod ui;

@@ -19,3 +19,5 @@ mod wpulled;
 mod wpush;
 #[path = "web/query.rs"]
 mod wquery;
+#[path = "web/routing.rs"]
+mod wrouting;

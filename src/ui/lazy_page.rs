@@ -11,14 +11,14 @@
 use crate::i18n::t;
 use leptos::prelude::*;
 
-/// Declares a route view whose code is split off:
-/// `lazy_page!(group: name => view)` defines the module `name` with the
-/// route type `name::Page` (use it as `view={Lazy::<name::Page>::new()}` in a
-/// `<Route>`) and `name::prefetch()`, which loads the split file without
-/// showing anything. Pages of one `group` share one split file, loaded when
-/// the first of them opens. Per-page files made the splitter cut ~300 tiny
-/// files of code shared by some pages and not others; a handful of groups
-/// keeps that to a few dozen.
+/// Declares a page whose code is split off:
+/// `lazy_page!(group: name => view)` defines the module `name` with
+/// `name::page()`, the [`Page`](crate::routing::Page) to give its route, and
+/// `name::prefetch()`, which loads the split file without showing anything.
+/// Pages of one `group` share one split file, loaded when the first of them
+/// opens. Per-page files made the splitter cut ~300 tiny files of code
+/// shared by some pages and not others; a handful of groups keeps that to a
+/// few dozen.
 ///
 /// A split file that cannot be fetched (no network before the service worker
 /// has cached it) shows [`PageLoadFailed`] instead of aborting the app, which
@@ -32,45 +32,45 @@ macro_rules! lazy_page {
             #[cfg(tongji_split)]
             use ::leptos::wasm_split::wasm_split;
             use ::leptos::wasm_split::SplitLoaderError;
+            use $crate::routing::{BuildView, Page};
+
+            fn view() -> AnyView {
+                ($view).into_any()
+            }
 
             // Named after the module: the splitter's symbols must differ
-            // between the pages of a group.
+            // between the pages of a group. It hands back the page's view
+            // function, which is in the split file.
             #[cfg(tongji_split)]
             #[wasm_split($group, wasm_split_path = ::leptos::wasm_split, fallible, preload(prefetch))]
-            pub fn $name() -> Result<AnyView, SplitLoaderError> {
-                Ok(($view).into_any())
+            pub fn $name() -> Result<BuildView, SplitLoaderError> {
+                Ok(view)
             }
 
             // Builds that are not split (tests, clippy) have no split loader
             // to import from: the page is part of the one module.
             #[cfg(not(tongji_split))]
-            pub async fn $name() -> Result<AnyView, SplitLoaderError> {
-                Ok(($view).into_any())
+            pub async fn $name() -> Result<BuildView, SplitLoaderError> {
+                Ok(view)
             }
 
+            // Only some pages are prefetched (`crate::app`).
             #[cfg(not(tongji_split))]
+            #[allow(dead_code)]
             pub async fn prefetch() -> Result<(), SplitLoaderError> {
                 Ok(())
             }
 
-            #[derive(Debug)]
-            pub struct Page;
-
-            impl ::leptos_router::LazyRoute for Page {
-                fn data() -> Self {
-                    Page
-                }
-
-                async fn preload() {
-                    let _ = $crate::ui::while_opening(prefetch()).await;
-                }
-
-                async fn view(_this: Self) -> AnyView {
-                    match $name().await {
-                        Ok(view) => view,
-                        Err(_) => $crate::ui::PageLoadFailed().into_any(),
-                    }
-                }
+            /// The route's page: downloaded when first shown.
+            pub fn page() -> Page {
+                Page::Lazy(|| {
+                    Box::pin(async {
+                        match $name().await {
+                            Ok(view) => view,
+                            Err(_) => || $crate::ui::PageLoadFailed().into_any(),
+                        }
+                    })
+                })
             }
         }
     };
@@ -83,7 +83,8 @@ thread_local! {
 }
 
 /// Runs the download of a page the user navigated to; [`PageOpening`]
-/// shows a bar meanwhile. The app's background prefetches do not use it.
+/// shows a bar meanwhile (`crate::routing` calls it). The app's background
+/// prefetches do not use it.
 pub async fn while_opening<F: std::future::Future>(load: F) -> F::Output {
     /// Counts down also when the navigation is abandoned and the load dropped.
     struct Opening(ArcRwSignal<u32>);

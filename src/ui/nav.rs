@@ -2,8 +2,8 @@
 
 use super::{Icon, IconKind};
 use crate::i18n::t;
+use crate::routing::A;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// The five top-level sections.
 #[component]

@@ -34,6 +34,7 @@ pub mod qr;
 pub mod records;
 pub mod replica;
 pub mod report;
+pub mod route;
 pub mod search;
 pub mod sha256;
 pub mod sort;

@@ -2,10 +2,10 @@
 
 use crate::error::{AppError, ErrorView};
 use crate::i18n::t;
+use crate::routing::{use_navigate, use_query_map};
 use crate::sync::session;
 use leptos::prelude::*;
 use leptos::web_sys::SubmitEvent;
-use leptos_router::hooks::{use_navigate, use_query_map};
 
 /// `/login`: username and password; goes back to `?next=` on success.
 #[component]

@@ -2,8 +2,8 @@
 
 use super::CurrentSession;
 use crate::i18n::t;
+use crate::routing::use_location;
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Gate {

@@ -7,13 +7,13 @@ use super::queries::{fair_positions, index};
 use super::share_panel::SharePanel;
 use crate::i18n::{t, use_lang};
 use crate::queries::{by_index, one};
+use crate::routing::use_params_map;
 use crate::ui::{Missing, RecordView};
 use domain::ids::RecordId;
 use domain::jobs::PositionFilter;
 use domain::lang::Lang;
 use domain::records::{Employer, Fair};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 /// The fair page.
 #[component]

@@ -8,13 +8,14 @@ use crate::features::account::CurrentSession;
 use crate::i18n::t;
 use crate::idle::first_idle;
 use crate::query::Query;
+use crate::routing::Outlet;
+use crate::routing::A;
 use crate::store::records::Stored;
 use domain::ids::RecordId;
 use domain::jobs::{Catalog, MyRegistration, SavedPositions};
 use domain::records::{Employer, Fair};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::{Outlet, A};
 use std::collections::HashSet;
 use std::sync::Arc;
 

@@ -31,4 +31,4 @@ mod saved_page;
 mod share_panel;
 
 pub use jobs_section::JobsData;
-pub use routes::{prefetch_pages, JobRoutes};
+pub use routes::{prefetch_pages, routes};

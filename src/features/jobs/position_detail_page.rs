@@ -13,12 +13,12 @@ use crate::clock::today;
 use crate::features::account::CurrentSession;
 use crate::i18n::{t, use_lang};
 use crate::queries::{by_index, one};
+use crate::routing::use_params_map;
 use crate::ui::format::date_short;
 use crate::ui::{Missing, RecordView};
 use domain::ids::RecordId;
 use domain::records::{Employer, Fair, Interest, Position};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 /// The position page.
 #[component]

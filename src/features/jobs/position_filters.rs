@@ -4,12 +4,12 @@
 
 use super::jobs_section::JobsData;
 use crate::i18n::{t, use_lang};
+use crate::routing::use_navigate;
+use crate::routing::NavigateOptions;
 use domain::jobs::{facet_values, PositionFilter, SortOrder, EXPERIENCE_CHOICES, SALARY_BANDS};
 use domain::lang::{Label, Lang};
 use domain::records::Education;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 
 /// A function that goes to the position list with a filter; `replace`
 /// keeps typing from filling the history with one entry per keystroke.
@@ -22,7 +22,6 @@ pub fn use_filter_navigate() -> impl Fn(&PositionFilter, bool) + Clone + 'static
             NavigateOptions {
                 replace,
                 scroll: false,
-                ..Default::default()
             },
         )
     }

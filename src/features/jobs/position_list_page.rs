@@ -8,12 +8,12 @@ use super::position_filters::{use_filter_navigate, PositionFilters};
 use super::queries::{newest_positions, FIRST_POSITIONS};
 use crate::i18n::{t, use_lang};
 use crate::pwa::{keep_start_snapshot, StartPage};
+use crate::routing::use_query_map;
 use crate::ui::EmptyState;
 use domain::jobs::{Listing, PositionFilter};
 use domain::lang::Lang;
 use domain::search::Narrowing;
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 use wasm_bindgen::JsValue;
 
 /// Rows shown at first and added by "show more" (a phone shows about

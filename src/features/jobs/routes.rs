@@ -9,11 +9,9 @@ use super::jobs_section::JobsSection;
 use super::position_detail_page::PositionDetailPage;
 use super::position_list_page::PositionListPage;
 use super::saved_page::SavedPage;
+use crate::routing::{Frame, Page, Route};
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
-use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
-use leptos_router::components::{ParentRoute, Route};
-use leptos_router::{path, Lazy};
 
 // The start page and the position list are the first screens; the rest of
 // the section is one file downloaded when first opened (see
@@ -39,22 +37,23 @@ pub async fn prefetch_pages() -> Result<(), SplitLoaderError> {
     position_detail::prefetch().await
 }
 
+/// The section's tabs and shared data, around each of its pages.
+const SECTION: Frame = Frame {
+    name: "jobs",
+    view: || view! { <JobsSection /> }.into_any(),
+};
+
 /// Every route of the section.
-#[component(transparent)]
-pub fn JobRoutes() -> AnyNestedRoute {
-    view! {
-        <ParentRoute path=path!("/jobs") view=JobsSection>
-            <Route path=path!("") view=JobsHomePage />
-            <Route path=path!("fairs") view={Lazy::<fair_list::Page>::new()} />
-            <Route path=path!("fairs/:id") view={Lazy::<fair_detail::Page>::new()} />
-            <Route path=path!("positions") view=PositionListPage />
-            <Route path=path!("positions/:id") view={Lazy::<position_detail::Page>::new()} />
-            <Route path=path!("saved") view={Lazy::<saved::Page>::new()} />
-            <Route path=path!("interests") view={Lazy::<interests::Page>::new()} />
-        </ParentRoute>
-    }
-    .into_inner()
-    // One erased route: the shape a transparent component has under
-    // `--cfg erase_components` (see .cargo/config.toml).
-    .into_any_nested_route()
+pub fn routes() -> [Route; 7] {
+    let home = || view! { <JobsHomePage /> }.into_any();
+    let positions = || view! { <PositionListPage /> }.into_any();
+    [
+        Route::framed("/jobs", SECTION, Page::Now(home)),
+        Route::framed("/jobs/fairs", SECTION, fair_list::page()),
+        Route::framed("/jobs/fairs/:id", SECTION, fair_detail::page()),
+        Route::framed("/jobs/positions", SECTION, Page::Now(positions)),
+        Route::framed("/jobs/positions/:id", SECTION, position_detail::page()),
+        Route::framed("/jobs/saved", SECTION, saved::page()),
+        Route::framed("/jobs/interests", SECTION, interests::page()),
+    ]
 }

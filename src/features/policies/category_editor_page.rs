@@ -6,13 +6,13 @@ use super::queries::{category, id_param, is_admin, save_category};
 use crate::error::{AppError, ErrorView};
 use crate::features::account::CurrentSession;
 use crate::i18n::t;
+use crate::routing::use_navigate;
+use crate::routing::A;
 use crate::ui::{field_error, TextArea, TextField};
 use domain::ids::RecordId;
 use domain::policy::form::CategoryForm;
 use leptos::prelude::*;
 use leptos::web_sys::SubmitEvent;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 
 /// What the editor opens with, read once (see the guide editor).
 #[derive(Clone, PartialEq)]

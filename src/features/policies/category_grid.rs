@@ -5,12 +5,12 @@ use super::queries::{category_name, sort_categories, Categories, Guides};
 use crate::error::{AppError, ErrorView};
 use crate::i18n::{t, use_lang};
 use crate::query::Query;
+use crate::routing::A;
 use crate::sync::{Phase, SyncStatus};
 use crate::ui::EmptyState;
 use domain::ids::RecordId;
 use domain::lang::Lang;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use std::collections::HashMap;
 
 /// The grid of categories.

@@ -5,9 +5,9 @@ use super::guide_card::{sort_guides, GuideCard};
 use super::queries::{category, category_name, guides_in, id_param, is_admin};
 use crate::error::ErrorView;
 use crate::i18n::{t, use_lang};
+use crate::routing::A;
 use crate::ui::{EmptyState, Missing, RecordView};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// One category's page.
 #[component]

@@ -3,10 +3,10 @@
 use super::expiry_badge::{ExpiryBadge, SampleMark};
 use super::queries::sort_by_key;
 use crate::clock::today;
+use crate::routing::A;
 use crate::store::records::Stored;
 use domain::records::Policy;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// A guide's card, linking to its page.
 #[component]

@@ -14,6 +14,8 @@ use crate::clock::now;
 use crate::error::{AppError, ErrorView};
 use crate::features::account::CurrentSession;
 use crate::i18n::{t, use_lang};
+use crate::routing::A;
+use crate::routing::{use_navigate, use_query_map};
 use crate::ui::format;
 use crate::ui::{field_error, SelectField, TextArea, TextField};
 use domain::ids::RecordId;
@@ -23,8 +25,6 @@ use domain::time::Timestamp;
 use domain::validate::ValidationErrors;
 use leptos::prelude::*;
 use leptos::web_sys::SubmitEvent;
-use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_query_map};
 
 /// What the editor opens with: read once, then kept, so a sync that
 /// re-reads the store (or the session) never wipes what the admin typed.

@@ -5,12 +5,12 @@ use super::print::{PrintButton, PrintHeader};
 use super::queries::{category, category_name, guide, id_param, is_admin};
 use crate::clock::today;
 use crate::i18n::{t, use_lang};
+use crate::routing::A;
 use crate::ui::{Missing, RecordView};
 use domain::lang::Lang;
 use domain::records::Policy;
 use domain::time::Date;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// One guide's page.
 #[component]

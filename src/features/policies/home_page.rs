@@ -5,11 +5,11 @@ use super::category_grid::CategoryGrid;
 use super::queries::{categories, guides, is_admin};
 use super::search_results::SearchResults;
 use crate::i18n::t;
+use crate::routing::NavigateOptions;
+use crate::routing::A;
+use crate::routing::{use_navigate, use_query_map};
 use domain::search::has_terms;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
 
 /// The section's start page.
 #[component]
@@ -30,7 +30,6 @@ pub fn PoliciesPage() -> impl IntoView {
             NavigateOptions {
                 replace: true,
                 scroll: false,
-                ..Default::default()
             },
         );
     };

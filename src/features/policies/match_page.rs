@@ -8,14 +8,14 @@ use super::profile_form::ProfileFormView;
 use super::queries::{enterprise, enterprises, guides, role, sort_by_key};
 use crate::clock::today;
 use crate::i18n::{t, use_lang};
+use crate::routing::NavigateOptions;
+use crate::routing::{use_navigate, use_query_map};
 use domain::ids::RecordId;
 use domain::lang::Lang;
 use domain::policy::form::{profile_facts, ProfileForm};
 use domain::policy::EnterpriseProfile;
 use domain::validate::ValidationErrors;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
 
 /// The URL of a submitted profile (and the enterprise it started from).
 fn match_url(form: &ProfileForm, enterprise: Option<RecordId>) -> String {

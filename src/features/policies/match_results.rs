@@ -7,12 +7,12 @@ use super::queries::{categories, category_name, guides};
 use crate::clock::today;
 use crate::error::ErrorView;
 use crate::i18n::{t, use_lang};
+use crate::routing::A;
 use domain::ids::RecordId;
 use domain::lang::Lang;
 use domain::policy::{match_policies, Eligibility, EnterpriseProfile, PolicyMatch};
 use domain::records::PolicyCategory;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use std::collections::HashMap;
 
 /// Which list a result sits in.

@@ -29,4 +29,4 @@ mod routes;
 mod search_results;
 
 pub use home_page::PoliciesPage;
-pub use routes::{guide_editor, policies_home, PolicyRoutes};
+pub use routes::{guide_editor, policies_home, routes};

@@ -7,6 +7,7 @@ use crate::error::AppError;
 use crate::features::account::CurrentSession;
 use crate::queries;
 use crate::query::Query;
+use crate::routing::use_params_map;
 use crate::store::drafts::{self, Draft};
 use crate::store::records::Stored;
 use domain::collection::Role;
@@ -15,7 +16,6 @@ use domain::lang::Lang;
 use domain::policy::form::{CategoryForm, GuideForm};
 use domain::records::{Enterprise, Policy, PolicyCategory};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 /// A loaded list of guides.
 pub type Guides = Vec<Stored<Policy>>;

@@ -8,13 +8,13 @@ use crate::clock::today;
 use crate::error::{AppError, ErrorView};
 use crate::i18n::{t, use_lang};
 use crate::query::Query;
+use crate::routing::A;
 use crate::ui::EmptyState;
 use domain::ids::RecordId;
 use domain::lang::Lang;
 use domain::policy::excerpt;
 use domain::search::{policy_document, FieldKind, SearchIndex};
 use leptos::prelude::*;
-use leptos_router::components::A;
 use std::collections::HashMap;
 
 /// Most results listed (there are a few dozen guides; this is a guard).

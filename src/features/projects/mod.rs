@@ -11,4 +11,4 @@ mod queries;
 mod routes;
 mod status_badge;
 
-pub use routes::{projects_home, ProjectRoutes};
+pub use routes::{projects_home, routes};

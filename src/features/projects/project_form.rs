@@ -3,6 +3,7 @@
 use crate::features::account::RequireStaff;
 use crate::i18n::{t, use_lang};
 use crate::queries;
+use crate::routing::use_navigate;
 use crate::ui::{field_error, SelectField, TextArea, TextField};
 use domain::ids::RecordId;
 use domain::lang::Label;
@@ -10,7 +11,6 @@ use domain::records::{Milestone, Project, ProjectLevel, ProjectStatus};
 use domain::time::Date;
 use domain::validate::{Problem, ValidationError, ValidationErrors};
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 /// The usual milestones of a construction project.
 const STANDARD_MILESTONES: [&str; 4] = ["土地手续", "开工", "主体完工", "竣工投用"];

@@ -10,6 +10,7 @@ use crate::error::{AppError, ErrorView};
 use crate::features::account::{CurrentSession, RequireStaff};
 use crate::i18n::{t, use_lang};
 use crate::queries;
+use crate::routing::use_params_map;
 use crate::store::records::Stored;
 use crate::ui::{format, Missing, PhotoGallery, PhotoPicker, RecordView, TextArea, TextField};
 use domain::ids::RecordId;
@@ -18,7 +19,6 @@ use domain::records::{Blocker, PhotoRef, ProgressUpdate, Project, ProjectStatus}
 use domain::time::Date;
 use domain::tracker::{is_slipping, milestone_state};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 /// The project page.
 #[component]

@@ -8,6 +8,7 @@ use super::policy_matches::PolicyMatches;
 use super::queries::{enterprise, settled, visits_of, Settled};
 use crate::clock::today;
 use crate::i18n::{t, use_lang};
+use crate::routing::use_params_map;
 use crate::store::records::Stored;
 use crate::ui::{format, RecordView};
 use domain::enrolment::candidate;
@@ -16,7 +17,6 @@ use domain::ids::RecordId;
 use domain::lang::{Label, Lang};
 use domain::records::{Enterprise, FollowUpStatus, Visit};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 /// The page.
 #[component]

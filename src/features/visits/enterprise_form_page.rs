@@ -6,13 +6,14 @@ use super::labels::missing_enterprise;
 use super::queries::{enterprise, enterprises, field_values, first_load, list_of, save_enterprise};
 use crate::error::{AppError, ErrorView};
 use crate::i18n::t;
+use crate::routing::use_navigate;
+use crate::routing::use_params_map;
 use crate::ui::RecordView;
 use domain::forms::EnterpriseDraft;
 use domain::ids::RecordId;
 use domain::validate::ValidationErrors;
 use leptos::prelude::*;
 use leptos::web_sys::SubmitEvent;
-use leptos_router::hooks::{use_navigate, use_params_map};
 
 /// The add/edit page: waits for the record when editing, then shows the form.
 #[component]

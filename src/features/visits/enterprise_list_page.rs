@@ -8,6 +8,8 @@ use super::queries::{
 use crate::clock::today;
 use crate::error::ErrorView;
 use crate::i18n::{t, use_lang};
+use crate::routing::NavigateOptions;
+use crate::routing::{use_navigate, use_query_map};
 use crate::store::records::Stored;
 use crate::ui::{format, EmptyState, SelectField};
 use domain::forms::code;
@@ -17,8 +19,6 @@ use domain::records::{Enterprise, EnterpriseSize, Visit};
 use domain::search::{has_terms, SearchIndex};
 use domain::time::Date;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
 use std::collections::HashMap;
 
 /// The filters, as kept in the URL (`?q=…&community=…`).
@@ -105,7 +105,6 @@ pub fn EnterpriseListPage() -> impl IntoView {
                 NavigateOptions {
                     replace: true,
                     scroll: false,
-                    ..Default::default()
                 },
             );
         }

@@ -29,4 +29,4 @@ mod visit_form;
 mod visit_form_page;
 mod visits_page;
 
-pub use routes::{visits_home, VisitRoutes};
+pub use routes::{routes, visits_home};

@@ -6,13 +6,13 @@ use super::labels::{missing_visit, people, wan};
 use super::queries::{enterprises, list_of, policies, settled, visit};
 use crate::clock::today;
 use crate::i18n::{t, use_lang};
+use crate::routing::use_params_map;
 use crate::store::records::Stored;
 use crate::ui::{format, PhotoGallery, RecordView};
 use domain::ids::RecordId;
 use domain::lang::Label;
 use domain::records::{DifficultyStatus, Urgency, Visit};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 /// The page.
 #[component]

@@ -23,6 +23,9 @@ use crate::error::{AppError, ErrorView};
 use crate::features::account::CurrentSession;
 use crate::i18n::{t, use_lang};
 use crate::query::Query;
+use crate::routing::use_params_map;
+use crate::routing::NavigateOptions;
+use crate::routing::{use_navigate, use_query_map};
 use crate::ui::{field_error, format, PhotoPicker, RecordView, TextArea, TextField};
 use domain::followup::log_status_changes;
 use domain::forms::VisitDraft;
@@ -34,8 +37,6 @@ use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos::web_sys::SubmitEvent;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
-use leptos_router::NavigateOptions;
 
 /// Debounce of the autosave, in milliseconds.
 const AUTOSAVE_MS: u32 = 300;
@@ -118,7 +119,6 @@ pub fn VisitFormPage() -> impl IntoView {
                 NavigateOptions {
                     replace: true,
                     scroll: false,
-                    ..Default::default()
                 },
             );
             DraftKey::New(id)
