@@ -17,24 +17,19 @@ use leptos::prelude::{Owner, Set};
 use std::future::Future;
 use std::pin::Pin;
 
+/// Whether the client's code was there to start it.
+type Started = Result<(), SyncError>;
+
 /// Starts the sync client (`client::start`) under `owner`.
 #[cfg(tongji_split)]
 #[leptos::wasm_split::wasm_split(sync_engine, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn start_client(
-    owner: Owner,
-    status: SyncStatus,
-    revisions: Revisions,
-) -> Result<(), SyncError> {
+pub fn start_client(owner: Owner, status: SyncStatus, revisions: Revisions) -> Started {
     owner.with(|| client::start(status, revisions));
     Ok(())
 }
 
 #[cfg(not(tongji_split))]
-pub async fn start_client(
-    owner: Owner,
-    status: SyncStatus,
-    revisions: Revisions,
-) -> Result<(), SyncError> {
+pub async fn start_client(owner: Owner, status: SyncStatus, revisions: Revisions) -> Started {
     owner.with(|| client::start(status, revisions));
     Ok(())
 }
