@@ -112,8 +112,21 @@ fn framed() -> bool {
         .is_some()
 }
 
+/// The test's router, mounted; taken down when dropped, also when a test
+/// fails, so that one failure does not leave its page to the next test.
+struct Mounted(Option<leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>>);
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        drop(self.0.take());
+        if let Some(host) = document().get_element_by_id("routing-test") {
+            host.remove();
+        }
+    }
+}
+
 /// Mounts a router at `path` with the test's routes.
-async fn mount(path: &str) -> leptos::mount::UnmountHandle<impl Mountable> {
+async fn mount(path: &str) -> Mounted {
     let _ = any_spawner::Executor::init_wasm_bindgen();
     let _ = window().history().unwrap().replace_state_with_url(
         &wasm_bindgen::JsValue::NULL,
@@ -131,17 +144,22 @@ async fn mount(path: &str) -> leptos::mount::UnmountHandle<impl Mountable> {
                 navigate(path, Default::default())
             }))
         });
-        view! { <Routes routes=routes() fallback=not_found /> }
+        view! { <Routes routes=routes() fallback=not_found /> }.into_any()
     });
     settle().await;
-    handle
+    Mounted(Some(handle))
 }
 
-fn unmount(handle: leptos::mount::UnmountHandle<impl Mountable>) {
-    drop(handle);
-    if let Some(host) = document().get_element_by_id("routing-test") {
-        host.remove();
+/// Waits (up to 2 s) for the browser to be at `path`: `history.back()`
+/// takes effect asynchronously, later on a busy machine.
+async fn at(path: &str) {
+    for _ in 0..200 {
+        if window().location().pathname().unwrap() == path {
+            break;
+        }
+        gloo_timers::future::TimeoutFuture::new(10).await;
     }
+    settle().await;
 }
 
 #[wasm_bindgen_test]
@@ -174,7 +192,7 @@ async fn a_split_page_shows_once_downloaded_and_an_overtaken_download_never() {
 
     go("/nowhere").await;
     assert_eq!(shown(), "none", "no route: the fallback");
-    unmount(app);
+    drop(app);
 }
 
 #[wasm_bindgen_test]
@@ -209,7 +227,7 @@ async fn parameters_reach_the_page_and_a_frame_stays_between_its_pages() {
         2,
         "built again after leaving it"
     );
-    unmount(app);
+    drop(app);
 }
 
 #[wasm_bindgen_test]
@@ -227,8 +245,7 @@ async fn link_clicks_navigate_in_the_app_and_the_query_is_decoded() {
     assert_eq!(shown(), "服装 a&b");
 
     window().history().unwrap().back().unwrap();
-    gloo_timers::future::TimeoutFuture::new(50).await;
-    settle().await;
+    at("/r/a").await;
     assert_eq!(shown(), "A", "back: the previous page");
-    unmount(app);
+    drop(app);
 }
