@@ -1,10 +1,11 @@
 //! The address and the page it shows.
 //!
 //! The app's own router, in place of `leptos_router`: that crate's nested
-//! matching was instantiated per route shape and page type, and with its
-//! location, links and hooks it took about 100 KB of the start wasm
-//! (BENCHMARKS.md, stop 29). This app's routes are flat, with one section
-//! frame, so a table of patterns (`domain::route`) and page functions does.
+//! matching was instantiated per route shape and page type; replacing it,
+//! its location, links and hooks took 137 KB raw (33 KB brotli) off the
+//! start bundle (BENCHMARKS.md, stop 29). This app's routes are flat, with
+//! one section frame, so a table of patterns (`domain::route`) and page
+//! functions does.
 
 mod link;
 mod location;
