@@ -359,7 +359,8 @@ test('case_f4_tab_closed_right_after_a_write_keeps_it_and_sends_it_once', async 
   await context.unroute('**/api/sync/push');
 
   // Reopening: pushes are held back until the device's state is checked.
-  await context.route('**/api/sync/push', (route) => route.abort('connectionreset'));
+  const holdBack = (route: Route) => route.abort('connectionreset');
+  await context.route('**/api/sync/push', holdBack);
   page = await context.newPage();
   await page.goto(`${server.url}/projects`);
   await expect(page.getByRole('heading', { name: '全部项目' })).toBeVisible();
@@ -398,7 +399,9 @@ test('case_f4_tab_closed_right_after_a_write_keeps_it_and_sends_it_once', async 
   // here, in the test, not from the page's response events: syncNow navigates,
   // and a page that navigates away loses the body of an answer it already had
   // (CI once saw the online event's push answered just before that).
-  await context.unroute('**/api/sync/push');
+  // The observer goes in before the hold is lifted (the newest route answers
+  // first): a push between the two would otherwise pass unseen, as one did
+  // in a fresh clone's full run.
   const answers: { body: string; statuses: string[] }[] = [];
   await context.route('**/api/sync/push', async (route) => {
     const response = await route.fetch();
@@ -410,6 +413,7 @@ test('case_f4_tab_closed_right_after_a_write_keeps_it_and_sends_it_once', async 
     // The page may have navigated away meanwhile; the answer was still read.
     await route.fulfill({ response, body }).catch(() => {});
   });
+  await context.unroute('**/api/sync/push', holdBack);
   await context.setOffline(true);
   await context.setOffline(false);
   // The pushes aborted above grew the retry schedule to seconds; ask for a
