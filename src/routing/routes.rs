@@ -92,33 +92,25 @@ pub fn Routes(routes: Vec<Route>, fallback: BuildView) -> impl IntoView {
     let go = move |found: Found| {
         latest.update_value(|n| *n += 1);
         let visit = latest.get_value();
-        let Some(route) = found.as_ref().map(|(i, _)| routes[*i]) else {
-            let (view, frame) = (fallback, None);
-            shown.set(Some(Shown {
-                found,
-                view,
-                frame,
-                visit,
-            }));
-            return;
+        let (page, frame) = match &found {
+            Some((i, _)) => (routes[*i].page, routes[*i].frame),
+            None => (Page::Now(fallback), None),
         };
-        let frame = route.frame;
-        match route.page {
-            Page::Now(view) => shown.set(Some(Shown {
+        let show = move |view| {
+            let shown_now = Shown {
                 found,
                 view,
                 frame,
                 visit,
-            })),
+            };
+            shown.set(Some(shown_now));
+        };
+        match page {
+            Page::Now(view) => show(view),
             Page::Lazy(load) => spawn_local(async move {
                 let view = while_opening(load()).await;
                 if latest.try_get_value() == Some(visit) {
-                    shown.set(Some(Shown {
-                        found,
-                        view,
-                        frame,
-                        visit,
-                    }));
+                    show(view);
                 }
             }),
         }
