@@ -11,9 +11,12 @@
 //! saved it removes it as soon as it has drawn its own content.
 //!
 //! The markup is the app's own rendering (text escaped by the browser's
-//! serialiser), saved only for the unfiltered page and only for the build
-//! that drew it; a login or logout forgets it, so a shared device does not
-//! show one user's screen to the next.
+//! serialiser), saved only for the unfiltered page and shown only under the
+//! styles it was drawn with (the `tongji-look` meta, a hash of the inlined
+//! styles that `scripts/wasm-bundle` writes): an app update that changed no
+//! styles keeps it, so the first start after the update has it too. A login
+//! or logout forgets it, so a shared device does not show one user's screen
+//! to the next.
 
 use crate::i18n::use_lang;
 use crate::idle::first_idle;
@@ -43,9 +46,8 @@ const SAVE_IDLE_TIMEOUT_MS: u32 = 2_000;
 /// What the boot script reads.
 #[derive(Serialize)]
 struct Snapshot {
-    /// The app's bundle (the first module preload's URL): markup drawn by
-    /// another build may not match the current styles.
-    build: String,
+    /// The styles it was drawn with: other styles may not fit its markup.
+    look: String,
     /// `.shell`'s outer HTML, without the header's status pills.
     html: String,
 }
@@ -150,11 +152,11 @@ fn save(path: &str) {
     let Some(shell) = document.query_selector(".shell").ok().flatten() else {
         return;
     };
-    let build = document
-        .query_selector("link[rel=modulepreload]")
+    let look = document
+        .query_selector("meta[name=tongji-look]")
         .ok()
         .flatten()
-        .and_then(|l| l.get_attribute("href"))
+        .and_then(|m| m.get_attribute("content"))
         .unwrap_or_default();
     // Connectivity and sync state as they were would mislead at the next
     // start; their place stays, empty, until the app fills it.
@@ -170,7 +172,7 @@ fn save(path: &str) {
     }
     leave_out_rows_below(&shell, &copy, KEPT_SCREENS);
     let snapshot = Snapshot {
-        build,
+        look,
         html: copy.outer_html(),
     };
     // Full or missing storage only costs the next start its head start.

@@ -61,8 +61,11 @@ async function drawPositions(page: Page): Promise<string> {
 test('a start shows the last drawn position list before the app runs, and the app replaces it', async ({ page }) => {
   const first = await drawPositions(page);
   const saved = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)!), POSITIONS_KEY);
-  const build = await page.locator('link[rel=modulepreload]').first().getAttribute('href');
-  expect(saved.build).toBe(build);
+  // Keyed by the styles (a hash the build writes), not by the bundle.
+  const look = await page.locator('meta[name=tongji-look]').getAttribute('content');
+  expect(look).toMatch(/^[0-9a-f]{16}$/);
+  expect(saved.look).toBe(look);
+  expect(saved).not.toHaveProperty('build');
   expect(saved.html).toMatch(/^<div class="shell"/);
   // The connectivity and sync pills of the last visit would be stale.
   expect(saved.html).toContain('<div class="header__status"></div>');
@@ -99,7 +102,7 @@ test('a start shows the last drawn position list before the app runs, and the ap
   await expect(page).toHaveURL(/q=/);
 });
 
-test('no snapshot for a filtered URL, another build or another page', async ({ page }) => {
+test('no snapshot for a filtered URL, other styles or another page', async ({ page }) => {
   await drawPositions(page);
 
   // A query in the URL: the saved page would not be what was asked for.
@@ -111,10 +114,10 @@ test('no snapshot for a filtered URL, another build or another page', async ({ p
   await expect(page.getByTestId('result-count')).toHaveText(/共 \d+ 个岗位/);
   await page.unrouteAll();
 
-  // Markup drawn by another build may not fit the current styles.
+  // Markup drawn under other styles (a build that changed them) may not fit.
   await page.evaluate((key) => {
     const saved = JSON.parse(localStorage.getItem(key)!);
-    localStorage.setItem(key, JSON.stringify({ ...saved, build: '/tongji-app-0000000000000000/tongji-app.js' }));
+    localStorage.setItem(key, JSON.stringify({ ...saved, look: '0000000000000000' }));
   }, POSITIONS_KEY);
   release = await holdWasm(page);
   await page.goto('/jobs/positions', { waitUntil: 'domcontentloaded' });
