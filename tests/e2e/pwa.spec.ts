@@ -38,6 +38,41 @@ test('the service worker serves the app and deep links offline', async ({ page, 
   await context.setOffline(false);
 });
 
+test('a start page and the bundle are answered from the cache by static routes, and an address with a query by the worker', async ({ page, context }) => {
+  const shell = new Shell(page);
+  await shell.open('/jobs/positions');
+  await waitControlled(page);
+  await waitSynced(page);
+  // Which source answered this page load and its main wasm (Resource Timing).
+  const sources = () =>
+    page.evaluate(() => {
+      type Routed = PerformanceResourceTiming & { workerMatchedSourceType?: string; workerFinalSourceType?: string };
+      const nav = performance.getEntriesByType('navigation')[0] as Routed;
+      const wasm = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/tongji-app_bg.wasm')) as Routed | undefined;
+      return { page: nav.workerFinalSourceType, wasm: wasm?.workerFinalSourceType };
+    });
+
+  await page.reload();
+  await expect(page.getByTestId('result-count')).toHaveText(/共 \d+ 个岗位/);
+  expect(await sources()).toEqual({ page: 'cache', wasm: 'cache' });
+
+  // Offline, from the same cache, and '/' too (the app leads it to the start page).
+  await context.setOffline(true);
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/jobs$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('招聘会与岗位');
+  expect(await sources()).toEqual({ page: 'cache', wasm: 'cache' });
+
+  // The cache holds each start page under its bare address only: with a
+  // query the worker's fetch handler answers, offline as well.
+  const filtered = await page.goto('/jobs/positions?q=%E7%BC%9D%E7%BA%AB');
+  await expect(page.getByRole('searchbox')).toHaveValue('缝纫');
+  expect(filtered?.fromServiceWorker()).toBe(true);
+  // No static route matched ('' is no source).
+  expect((await sources()).page).toBe('');
+  await context.setOffline(false);
+});
+
 test('under a service worker the sections\' split files are prefetched (the login\'s on a device without a session, the sync engine\'s by the start-up sync), and a section opens offline from them', async ({ page, context }) => {
   const shell = new Shell(page);
   await shell.open('/jobs');
