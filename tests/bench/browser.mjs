@@ -704,9 +704,9 @@ if (PHASES.has('cold')) await step('cold start', async () => {
   let last;
   let primer;
   // Start 0 is the first after the sync, which drew no position list in this
-  // profile, so there is no start snapshot yet (as after an app update); the
-  // measured starts are a returning user's, each with the list the one
-  // before it drew.
+  // profile, so there is no start snapshot yet (as after an app update that
+  // changed the styles); the measured starts are a returning user's, each
+  // with the list the one before it drew.
   for (let i = 0; i <= COLD_RUNS; i++) {
     if (last) await last.context.close();
     last = await coldStart(i);

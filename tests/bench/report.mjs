@@ -47,7 +47,7 @@ if (c) {
     row('cold start → first positions drawn by the app from IndexedDB, CPU 4× (information)',
       fmt(c.first_row_ms, 'ms', 0), `raw read ${fmt(c.baseline_getall_ms, 'ms', 0)}`, ratio(c.first_row_ms, c.baseline_getall_ms));
   if (c.first_start && !c.first_start.snapshot)
-    row(`cold start without a start snapshot (the first after the sync; as after an app update) → first positions drawn by the app (information)`,
+    row(`cold start without a start snapshot (the first after the sync; as after an app update that changed the styles) → first positions drawn by the app (information)`,
       fmt(c.first_start.first_row_ms, 'ms', 0));
   row('cold start → all positions searchable (count shown), CPU 4× (information)',
     fmt(c.catalog_ms, 'ms', 0), `raw read ${fmt(c.baseline_getall_ms, 'ms', 0)}`, ratio(c.catalog_ms, c.baseline_getall_ms));
