@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { Jobs, ONLINE_FAIR, SEWING_POSITION } from './fixtures/jobs';
 import { accounts } from './fixtures/server';
-import { login } from './fixtures/session';
+import { login, waitSynced } from './fixtures/session';
 import { viewports } from './fixtures/shell';
 
 /** Reloads with the network on (no service worker yet), then cuts it again. */
@@ -199,3 +199,26 @@ for (const [name, size] of Object.entries({ phone: viewports.phone, tablet: view
     }
   });
 }
+
+test('a device without fairs says so, not that none are coming; they show once synced', async ({ page, context }) => {
+  const pulls = /\/api\/sync\/pull/;
+  await context.route(pulls, (route) => route.abort('internetdisconnected'));
+  await page.goto('/jobs');
+  await expect(page.getByTestId('no-fairs-yet')).toHaveText('还没有招聘会信息，联网同步后显示。');
+  await expect(page.getByText('近期没有招聘会')).toHaveCount(0);
+  await page.getByRole('link', { name: '全部招聘会' }).click();
+  await expect(page.getByRole('heading', { name: '还没有招聘会信息' })).toBeVisible();
+  await expect(page.getByText('第一次使用需要联网下载招聘会信息')).toBeVisible();
+  await expect(page.getByText('近期没有招聘会')).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: '往期招聘会' })).toHaveCount(0);
+
+  await context.unroute(pulls);
+  await page.getByTestId('sync-badge').click();
+  await page.getByTestId('sync-now').click();
+  await waitSynced(page);
+  await page.goBack();
+  await expect(page.getByTestId('fair-card').first()).toBeVisible();
+  await expect(page.getByRole('heading', { name: '还没有招聘会信息' })).toHaveCount(0);
+  await page.getByRole('link', { name: '首页' }).click();
+  await expect(page.getByTestId('no-fairs-yet')).toHaveCount(0);
+});

@@ -2,6 +2,7 @@
 
 use super::fair_card::FairCard;
 use super::jobs_section::JobsData;
+use super::no_fairs::NoFairsYet;
 use crate::clock::today;
 use crate::error::ErrorView;
 use crate::i18n::t;
@@ -19,6 +20,13 @@ pub fn FairListPage() -> impl IntoView {
             .map(|r| r.map(|list| split_fairs(list, today(), |s| &s.data)))
     });
     let error = Signal::derive(move || split.get().and_then(|r| r.err()));
+    // No fairs at all on this device: nothing to split into upcoming and past.
+    let none_yet = move || {
+        split
+            .get()
+            .and_then(Result::ok)
+            .is_some_and(|(u, p)| u.is_empty() && p.is_empty())
+    };
     let upcoming = move || split.get().and_then(Result::ok).map(|(u, _)| u);
     let past = move || split.get().and_then(Result::ok).map(|(_, p)| p);
     view! {
@@ -28,33 +36,35 @@ pub fn FairListPage() -> impl IntoView {
             <Show when=move || split.get().is_none()>
                 <p class="muted" role="status">{t("正在读取招聘会…", "Loading fairs…")}</p>
             </Show>
-            <h2>{t("即将举办", "Upcoming")}</h2>
-            {move || upcoming().map(|list| if list.is_empty() {
-                view! {
-                    <EmptyState
-                        title=t("近期没有招聘会", "No upcoming fairs")
-                        body=t("新的招聘会发布后会显示在这里。也可以先看看岗位。", "New fairs will appear here. Meanwhile, browse the positions.")
-                    >
-                        <a class="button" href="/jobs/positions">{t("查看岗位", "Browse positions")}</a>
-                    </EmptyState>
-                }.into_any()
-            } else {
-                view! {
-                    <ul class="fair-grid">
-                        {list.into_iter().map(|f| view! { <li><FairCard fair=f /></li> }).collect_view()}
-                    </ul>
-                }.into_any()
-            })}
-            <h2>{t("往期招聘会", "Past fairs")}</h2>
-            {move || past().map(|list| if list.is_empty() {
-                view! { <p class="muted">{t("还没有往期招聘会。", "No past fairs yet.")}</p> }.into_any()
-            } else {
-                view! {
-                    <ul class="fair-grid">
-                        {list.into_iter().map(|f| view! { <li><FairCard fair=f /></li> }).collect_view()}
-                    </ul>
-                }.into_any()
-            })}
+            <Show when=move || !none_yet() fallback=|| view! { <NoFairsYet /> }>
+                <h2>{t("即将举办", "Upcoming")}</h2>
+                {move || upcoming().map(|list| if list.is_empty() {
+                    view! {
+                        <EmptyState
+                            title=t("近期没有招聘会", "No upcoming fairs")
+                            body=t("新的招聘会发布后会显示在这里。也可以先看看岗位。", "New fairs will appear here. Meanwhile, browse the positions.")
+                        >
+                            <a class="button" href="/jobs/positions">{t("查看岗位", "Browse positions")}</a>
+                        </EmptyState>
+                    }.into_any()
+                } else {
+                    view! {
+                        <ul class="fair-grid">
+                            {list.into_iter().map(|f| view! { <li><FairCard fair=f /></li> }).collect_view()}
+                        </ul>
+                    }.into_any()
+                })}
+                <h2>{t("往期招聘会", "Past fairs")}</h2>
+                {move || past().map(|list| if list.is_empty() {
+                    view! { <p class="muted">{t("还没有往期招聘会。", "No past fairs yet.")}</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="fair-grid">
+                            {list.into_iter().map(|f| view! { <li><FairCard fair=f /></li> }).collect_view()}
+                        </ul>
+                    }.into_any()
+                })}
+            </Show>
         </section>
     }
 }

@@ -4,6 +4,7 @@
 
 use super::fair_card::FairCard;
 use super::jobs_section::JobsData;
+use super::no_fairs::NoFairsYetLine;
 use super::no_positions::NoPositionsYet;
 use super::position_card::position_items;
 use super::position_filters::use_filter_navigate;
@@ -106,7 +107,11 @@ pub fn JobsHomePage() -> impl IntoView {
             {move || {
                 let list = upcoming();
                 if list.is_empty() {
-                    view! { <p class="muted">{t("近期没有招聘会。", "No upcoming fairs.")}</p> }.into_any()
+                    match data.fairs.read().as_ref() {
+                        None => view! { <p class="muted" role="status">{t("正在读取…", "Loading…")}</p> }.into_any(),
+                        Some(Ok(all)) if all.is_empty() => view! { <NoFairsYetLine /> }.into_any(),
+                        Some(_) => view! { <p class="muted">{t("近期没有招聘会。", "No upcoming fairs.")}</p> }.into_any(),
+                    }
                 } else {
                     view! {
                         <ul class="fair-grid">

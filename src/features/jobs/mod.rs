@@ -18,6 +18,7 @@ mod interest_form;
 mod interests_page;
 mod jobs_section;
 mod labels;
+mod no_fairs;
 mod no_positions;
 mod position_card;
 mod position_detail_page;
