@@ -92,3 +92,13 @@ pub fn FairCard(fair: Stored<Fair>) -> impl IntoView {
         </article>
     }
 }
+
+/// Fairs as a grid of cards (the fair list's sections, the start page).
+#[component]
+pub fn FairGrid(fairs: Vec<Stored<Fair>>) -> impl IntoView {
+    view! {
+        <ul class="fair-grid">
+            {fairs.into_iter().map(|f| view! { <li><FairCard fair=f /></li> }).collect_view()}
+        </ul>
+    }
+}

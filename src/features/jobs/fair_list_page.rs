@@ -1,6 +1,6 @@
 //! `/jobs/fairs`: upcoming fairs first, then past ones.
 
-use super::fair_card::FairCard;
+use super::fair_card::FairGrid;
 use super::jobs_section::JobsData;
 use super::no_fairs::NoFairsYet;
 use crate::clock::today;
@@ -48,21 +48,13 @@ pub fn FairListPage() -> impl IntoView {
                         </EmptyState>
                     }.into_any()
                 } else {
-                    view! {
-                        <ul class="fair-grid">
-                            {list.into_iter().map(|f| view! { <li><FairCard fair=f /></li> }).collect_view()}
-                        </ul>
-                    }.into_any()
+                    view! { <FairGrid fairs=list /> }.into_any()
                 })}
                 <h2>{t("往期招聘会", "Past fairs")}</h2>
                 {move || past().map(|list| if list.is_empty() {
                     view! { <p class="muted">{t("还没有往期招聘会。", "No past fairs yet.")}</p> }.into_any()
                 } else {
-                    view! {
-                        <ul class="fair-grid">
-                            {list.into_iter().map(|f| view! { <li><FairCard fair=f /></li> }).collect_view()}
-                        </ul>
-                    }.into_any()
+                    view! { <FairGrid fairs=list /> }.into_any()
                 })}
             </Show>
         </section>

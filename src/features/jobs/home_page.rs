@@ -2,7 +2,7 @@
 //! newest positions, read straight from the `posted` index so they show
 //! before the full catalog is built.
 
-use super::fair_card::FairCard;
+use super::fair_card::FairGrid;
 use super::jobs_section::JobsData;
 use super::no_fairs::NoFairsYetLine;
 use super::no_positions::NoPositionsYet;
@@ -113,11 +113,7 @@ pub fn JobsHomePage() -> impl IntoView {
                         Some(_) => view! { <p class="muted">{t("近期没有招聘会。", "No upcoming fairs.")}</p> }.into_any(),
                     }
                 } else {
-                    view! {
-                        <ul class="fair-grid">
-                            {list.into_iter().map(|f| view! { <li><FairCard fair=f /></li> }).collect_view()}
-                        </ul>
-                    }.into_any()
+                    view! { <FairGrid fairs=list /> }.into_any()
                 }
             }}
             <div class="section-head">
