@@ -20,13 +20,6 @@ pub fn FairListPage() -> impl IntoView {
             .map(|r| r.map(|list| split_fairs(list, today(), |s| &s.data)))
     });
     let error = Signal::derive(move || split.get().and_then(|r| r.err()));
-    // No fairs at all on this device: nothing to split into upcoming and past.
-    let none_yet = move || {
-        split
-            .get()
-            .and_then(Result::ok)
-            .is_some_and(|(u, p)| u.is_empty() && p.is_empty())
-    };
     let upcoming = move || split.get().and_then(Result::ok).map(|(u, _)| u);
     let past = move || split.get().and_then(Result::ok).map(|(_, p)| p);
     view! {
@@ -36,7 +29,7 @@ pub fn FairListPage() -> impl IntoView {
             <Show when=move || split.get().is_none()>
                 <p class="muted" role="status">{t("正在读取招聘会…", "Loading fairs…")}</p>
             </Show>
-            <Show when=move || !none_yet() fallback=|| view! { <NoFairsYet /> }>
+            <Show when=move || !data.no_fairs_yet() fallback=|| view! { <NoFairsYet /> }>
                 <h2>{t("即将举办", "Upcoming")}</h2>
                 {move || upcoming().map(|list| if list.is_empty() {
                     view! {

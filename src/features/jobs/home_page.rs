@@ -107,10 +107,12 @@ pub fn JobsHomePage() -> impl IntoView {
             {move || {
                 let list = upcoming();
                 if list.is_empty() {
-                    match data.fairs.read().as_ref() {
-                        None => view! { <p class="muted" role="status">{t("正在读取…", "Loading…")}</p> }.into_any(),
-                        Some(Ok(all)) if all.is_empty() => view! { <NoFairsYetLine /> }.into_any(),
-                        Some(_) => view! { <p class="muted">{t("近期没有招聘会。", "No upcoming fairs.")}</p> }.into_any(),
+                    if data.fairs.read().is_none() {
+                        view! { <p class="muted" role="status">{t("正在读取…", "Loading…")}</p> }.into_any()
+                    } else if data.no_fairs_yet() {
+                        view! { <NoFairsYetLine /> }.into_any()
+                    } else {
+                        view! { <p class="muted">{t("近期没有招聘会。", "No upcoming fairs.")}</p> }.into_any()
                     }
                 } else {
                     view! { <FairGrid fairs=list /> }.into_any()

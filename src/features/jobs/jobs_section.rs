@@ -55,6 +55,12 @@ impl JobsData {
     pub fn fair_list(&self) -> Vec<Stored<Fair>> {
         self.fairs.get().and_then(Result::ok).unwrap_or_default()
     }
+
+    /// Whether the fairs were read and this device has none at all (before
+    /// the first download): not the same as none coming up.
+    pub fn no_fairs_yet(&self) -> bool {
+        matches!(self.fairs.read().as_ref(), Some(Ok(all)) if all.is_empty())
+    }
 }
 
 /// The longest wait for an idle moment before the section's other pages load.
