@@ -186,6 +186,8 @@ for (const [name, size] of Object.entries({ phone: viewports.phone, tablet: view
     await jobs.tab(/岗位/);
     await jobs.searchBox().pressSequentially('fuzhuang', { delay: 40 });
     await expect(jobs.cards().first().locator('mark').first()).toBeVisible();
+    // The query's own time, which tests/bench reads: milliseconds to two decimals.
+    await expect(jobs.resultCount()).toHaveAttribute('data-search-ms', /^\d+\.\d\d$/);
     await jobs.screenshot(`jobs-search-${name}`);
     await jobs.cards().first().getByRole('link').first().click();
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
