@@ -6,7 +6,7 @@ use crate::features::{jobs, policies, projects, visits};
 use crate::i18n::{provide_locale, t};
 use crate::idle::first_idle;
 use crate::online::provide_online;
-use crate::pwa::provide_updates;
+use crate::pwa::{end_loading_screen, provide_updates};
 use crate::routing::{provide_location, to_jobs, Page, Route, Routes};
 use crate::store::provide_revisions;
 use crate::sync::provide_sync;
@@ -31,6 +31,7 @@ pub fn App() -> impl IntoView {
     provide_sync(revisions);
     provide_updates();
     spawn_local(prefetch_sections(session));
+    end_loading_screen();
 
     view! {
             <PageOpening />

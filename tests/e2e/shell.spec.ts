@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { Shell, viewports, withoutServiceWorker } from './fixtures/shell';
+import { holdWasm, Shell, viewports, withoutServiceWorker } from './fixtures/shell';
 import { waitSynced } from './fixtures/session';
 import { Jobs } from './fixtures/jobs';
 
@@ -21,6 +21,45 @@ test('the shell renders in Chinese, switches to English and remembers it', async
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Job fairs & positions');
   await shell.langToggle().click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('招聘会与岗位');
+});
+
+test('until the app has drawn, a start shows a loading screen, in the chosen language, and says what to do when it takes long', async ({ browser }) => {
+  // No service worker, and the app's wasm held back: a first visit on a slow network.
+  await withoutServiceWorker(browser, async (page) => {
+    await page.clock.install();
+    let release = await holdWasm(page);
+    await page.goto('/jobs', { waitUntil: 'domcontentloaded' });
+    const loading = page.getByRole('status').filter({ has: page.locator('.app-loading__progress') });
+    await expect(loading).toBeVisible();
+    await expect(loading).toContainText('通济通');
+    await expect(loading).toContainText('正在打开…');
+    await expect(page.locator('.shell')).toHaveCount(0);
+    const slow = loading.getByText('加载时间较长，请检查网络后刷新页面。');
+    await expect(slow).toBeHidden();
+    await page.screenshot({ path: 'tests/e2e/.output/screenshots/app-loading-phone.png' });
+    await page.clock.fastForward(16_000);
+    await expect(slow).toBeVisible();
+    await page.screenshot({ path: 'tests/e2e/.output/screenshots/app-loading-slow-phone.png' });
+
+    release();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('招聘会与岗位');
+    await expect(loading).toHaveCount(0);
+    await expect(page.locator('#app-loading')).toHaveCount(0);
+
+    // Once English is chosen, the next start's loading screen is in English.
+    await new Shell(page).langToggle().click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Job fairs & positions');
+    release = await holdWasm(page);
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    await expect(loading).toContainText('Tongji Connect');
+    await expect(loading).toContainText('Opening…');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await page.clock.fastForward(16_000);
+    await expect(loading.getByText('This is taking a while. Check the network, then reload the page.')).toBeVisible();
+    release();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Job fairs & positions');
+    await expect(loading).toHaveCount(0);
+  }, { viewport: viewports.phone });
 });
 
 test('navigation reaches every section and unknown paths show a page, not an error', async ({ page }) => {

@@ -1,7 +1,7 @@
-import { expect, test, type Page, type Route } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { accounts } from './fixtures/server';
 import { login, waitSynced } from './fixtures/session';
-import { Shell, viewports } from './fixtures/shell';
+import { holdWasm, Shell, viewports } from './fixtures/shell';
 
 // The start snapshot (src/pwa/start_snapshot.rs): a start page as the app
 // last drew it on this device, shown by index.html's boot script while the
@@ -10,17 +10,6 @@ import { Shell, viewports } from './fixtures/shell';
 test.use({ serviceWorkers: 'block', viewport: viewports.phone });
 
 const POSITIONS_KEY = 'tongji.start-snapshot:/jobs/positions';
-
-/** Holds back the app's main wasm until the returned function is called. */
-async function holdWasm(page: Page): Promise<() => void> {
-  const held: Route[] = [];
-  let open = false;
-  await page.route(/\/tongji-app_bg\.wasm$/, (route) => (open ? route.continue() : void held.push(route)));
-  return () => {
-    open = true;
-    for (const r of held.splice(0)) void r.continue();
-  };
-}
 
 /** The snapshot's markup, read through the closed shadow root with CDP ('' when none is shown). */
 async function shownSnapshot(page: Page): Promise<string> {
@@ -88,6 +77,8 @@ test('a start shows the last drawn position list before the app runs, and the ap
   expect(html).toContain(first);
   expect(html).toMatch(/共 \d+ 个岗位/);
   await expect(page.locator('#start-snapshot')).toHaveAttribute('aria-hidden', 'true');
+  // The snapshot stands in for the loading screen of a start without one.
+  await expect(page.locator('#app-loading')).toHaveCount(0);
   expect(await page.locator('#start-snapshot').evaluate((e) => (e as HTMLElement).inert)).toBe(true);
   await expect(page.locator('.shell')).toHaveCount(0);
   await page.screenshot({ path: 'tests/e2e/.output/screenshots/start-snapshot-phone.png' });

@@ -1,0 +1,19 @@
+//! The loading screen that `index.html` shows until the app has drawn. On a
+//! first visit over a slow network the bundle's download can take many
+//! seconds, and a blank page would look broken; a start with a start
+//! snapshot shows the snapshot instead (the boot script removes the screen).
+
+use leptos::prelude::*;
+
+/// The element `index.html` shows it in.
+const ID: &str = "app-loading";
+
+/// Removes the loading screen once the app's first render is in the page:
+/// an effect runs after that render, before the browser paints it.
+pub fn end_loading_screen() {
+    Effect::new(|_| {
+        if let Some(screen) = document().get_element_by_id(ID) {
+            screen.remove();
+        }
+    });
+}
