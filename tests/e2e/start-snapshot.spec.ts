@@ -78,7 +78,7 @@ test('a start shows the last drawn position list before the app runs, and the ap
   expect(html).toMatch(/共 \d+ 个岗位/);
   await expect(page.locator('#start-snapshot')).toHaveAttribute('aria-hidden', 'true');
   // The snapshot stands in for the loading screen of a start without one.
-  await expect(page.locator('#app-loading')).toHaveCount(0);
+  await expect(page.locator('#app-loading')).toBeHidden();
   expect(await page.locator('#start-snapshot').evaluate((e) => (e as HTMLElement).inert)).toBe(true);
   await expect(page.locator('.shell')).toHaveCount(0);
   await page.screenshot({ path: 'tests/e2e/.output/screenshots/start-snapshot-phone.png' });
@@ -89,8 +89,27 @@ test('a start shows the last drawn position list before the app runs, and the ap
   release();
   await expect(page.getByTestId('position-list').locator('li').first()).toContainText(first);
   await expect(page.locator('#start-snapshot')).toHaveCount(0);
+  await expect(page.locator('#app-loading')).toHaveCount(0);
   await page.getByRole('searchbox').fill('缝纫');
   await expect(page).toHaveURL(/q=/);
+});
+
+test('a snapshot shown 10 s without the app goes, and the loading screen is back with its advice', async ({ page }) => {
+  await drawPositions(page);
+  await page.clock.install();
+  const release = await holdWasm(page);
+  await page.reload({ waitUntil: 'domcontentloaded' });
+  await expect(page.locator('#start-snapshot')).toBeAttached();
+  await expect(page.locator('#app-loading')).toBeHidden();
+  // An old screen is not shown for long when the app does not start.
+  await page.clock.fastForward(16_000);
+  await expect(page.locator('#start-snapshot')).toHaveCount(0);
+  await expect(page.locator('#app-loading')).toBeVisible();
+  await expect(page.locator('#app-loading')).toContainText('加载时间较长，请检查网络后刷新页面。');
+
+  release();
+  await expect(page.getByTestId('position-list').getByTestId('position-card').first()).toBeVisible();
+  await expect(page.locator('#app-loading')).toHaveCount(0);
 });
 
 test('no snapshot for a filtered URL, other styles or another page', async ({ page }) => {
