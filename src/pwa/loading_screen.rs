@@ -1,7 +1,8 @@
 //! The loading screen that `index.html` shows until the app has drawn. On a
 //! first visit over a slow network the bundle's download can take many
-//! seconds, and a blank page would look broken; a start with a start
-//! snapshot shows the snapshot instead (the boot script removes the screen).
+//! seconds, and a blank page would look broken. A start with a start
+//! snapshot shows the snapshot instead: the boot script hides the screen,
+//! and shows it again if the snapshot goes before the app has drawn.
 
 use leptos::prelude::*;
 
