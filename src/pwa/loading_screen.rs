@@ -1,8 +1,10 @@
 //! The loading screen that `index.html` shows until the app has drawn. On a
 //! first visit over a slow network the bundle's download can take many
 //! seconds, and a blank page would look broken. A start with a start
-//! snapshot shows the snapshot instead: the boot script hides the screen,
-//! and shows it again if the snapshot goes before the app has drawn.
+//! snapshot shows the snapshot instead: the boot script, which runs before
+//! the screen's markup is parsed, marks the page so that the screen is hidden
+//! from the start, and unmarks it if the snapshot goes before the app has
+//! drawn.
 
 use leptos::prelude::*;
 

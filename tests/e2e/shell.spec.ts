@@ -31,8 +31,9 @@ test('until the app has drawn, a start shows a loading screen, in the chosen lan
     await page.goto('/jobs', { waitUntil: 'domcontentloaded' });
     const loading = page.getByRole('status').filter({ has: page.locator('.app-loading__progress') });
     await expect(loading).toBeVisible();
-    await expect(loading).toContainText('通济通');
-    await expect(loading).toContainText('正在打开…');
+    await expect(loading.getByText('通济通')).toBeVisible();
+    await expect(loading.getByText('正在打开…')).toBeVisible();
+    await expect(loading.getByText('Opening…')).toBeHidden();
     await expect(page.locator('.shell')).toHaveCount(0);
     const slow = loading.getByText('加载时间较长，请检查网络后刷新页面。');
     await expect(slow).toBeHidden();
@@ -51,11 +52,13 @@ test('until the app has drawn, a start shows a loading screen, in the chosen lan
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Job fairs & positions');
     release = await holdWasm(page);
     await page.reload({ waitUntil: 'domcontentloaded' });
-    await expect(loading).toContainText('Tongji Connect');
-    await expect(loading).toContainText('Opening…');
+    await expect(loading.getByText('Tongji Connect')).toBeVisible();
+    await expect(loading.getByText('Opening…')).toBeVisible();
+    await expect(loading.getByText('正在打开…')).toBeHidden();
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     await page.clock.fastForward(16_000);
     await expect(loading.getByText('This is taking a while. Check the network, then reload the page.')).toBeVisible();
+    await expect(loading.getByText('加载时间较长，请检查网络后刷新页面。')).toBeHidden();
     release();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Job fairs & positions');
     await expect(loading).toHaveCount(0);
