@@ -40,6 +40,9 @@ const LONGEST_SHOWN: Duration = Duration::from_secs(3);
 /// sees them before the app has drawn its own, and each costs the boot
 /// script's parse and the first layout (BENCHMARKS.md, stop 28).
 const KEPT_SCREENS: f64 = 1.5;
+/// An empty comment, as serialised: the framework's marker (text that looks
+/// like one is escaped by the serialiser).
+const COMMENT_MARKER: &str = "<!---->";
 /// Saving waits for an idle moment, at most this long.
 const SAVE_IDLE_TIMEOUT_MS: u32 = 2_000;
 
@@ -171,9 +174,12 @@ fn save(path: &str) {
         status.set_inner_html("");
     }
     leave_out_rows_below(&shell, &copy, KEPT_SCREENS);
+    leave_out_closed_details(&copy);
     let snapshot = Snapshot {
         look,
-        html: copy.outer_html(),
+        // The framework's empty comments mark where its views go: a static
+        // copy needs none of them, and they are about half its nodes.
+        html: copy.outer_html().replace(COMMENT_MARKER, ""),
     };
     // Full or missing storage only costs the next start its head start.
     if let (Some(storage), Ok(text)) = (local_storage(), serde_json::to_string(&snapshot)) {
@@ -203,6 +209,20 @@ fn leave_out_rows_below(drawn: &Element, copy: &Element, screens: f64) {
             if row.get_bounding_client_rect().top() > fold {
                 copied.remove();
             }
+        }
+    }
+}
+
+/// Empties the closed `<details>` in `copy` but for their summaries: the
+/// filter panel's selects and options are a quarter of the page's elements,
+/// and nobody sees them before the app has drawn its own.
+fn leave_out_closed_details(copy: &Element) {
+    let Ok(hidden) = copy.query_selector_all("details:not([open]) > :not(summary)") else {
+        return;
+    };
+    for i in 0..hidden.length() {
+        if let Some(element) = hidden.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+            element.remove();
         }
     }
 }

@@ -5,6 +5,11 @@ use crate::i18n::{t, Locale};
 use crate::online::Online;
 use leptos::prelude::*;
 
+/// The logo, drawn inline: as an `<img>` it would be decoded as a separate SVG
+/// document, which at the start costs the main thread more than the page's
+/// first layout of it (BENCHMARKS.md, stop 32).
+const LOGO: &str = include_str!("../../public/icons/logo.svg");
+
 /// The header shown on every page.
 #[component]
 pub fn Header(
@@ -20,7 +25,7 @@ pub fn Header(
     view! {
         <header class="header">
             <a class="brand" href="/jobs">
-                <img class="brand__logo" src="/icons/logo.svg" alt="" width="32" height="32" />
+                <span class="brand__logo" aria-hidden="true" inner_html=LOGO></span>
                 <span class="brand__name">{t("通济通", "Tongji Connect")}</span>
             </a>
             <div class="header__status">

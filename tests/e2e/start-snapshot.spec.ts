@@ -67,9 +67,25 @@ test('a start shows the last drawn position list before the app runs, and the ap
   expect(near).toBeGreaterThan(1);
   expect(near).toBeLessThan(20);
   expect(saved.html.match(/data-testid="position-card"/g)).toHaveLength(near);
+  // Nor what nobody sees at the start: the framework's comment markers, and
+  // the closed filter panel's fields (its summary stays).
+  expect(saved.html).not.toContain('<!--');
+  expect(saved.html).toContain('<summary class="filters__summary">筛选条件</summary></details>');
+  expect(saved.html).not.toContain('<select');
 
+  // Whether the loading screen could be painted before the snapshot: its
+  // style as the parser puts it in the page.
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      const screen = document.getElementById('app-loading');
+      if (!screen) return;
+      observer.disconnect();
+      (window as unknown as { loadingScreenParsed: string }).loadingScreenParsed = getComputedStyle(screen).display;
+    }).observe(document, { childList: true, subtree: true });
+  });
   const release = await holdWasm(page);
   await page.reload({ waitUntil: 'domcontentloaded' });
+  expect(await page.evaluate(() => (window as unknown as { loadingScreenParsed: string }).loadingScreenParsed)).toBe('none');
   // Before the app runs: the snapshot, with the rows and the count, and no
   // second copy of anything for the document (the app has not mounted).
   await expect(page.locator('#start-snapshot')).toBeAttached();
@@ -105,7 +121,7 @@ test('a snapshot shown 10 s without the app goes, and the loading screen is back
   await page.clock.fastForward(16_000);
   await expect(page.locator('#start-snapshot')).toHaveCount(0);
   await expect(page.locator('#app-loading')).toBeVisible();
-  await expect(page.locator('#app-loading')).toContainText('加载时间较长，请检查网络后刷新页面。');
+  await expect(page.locator('#app-loading').getByText('加载时间较长，请检查网络后刷新页面。')).toBeVisible();
 
   release();
   await expect(page.getByTestId('position-list').getByTestId('position-card').first()).toBeVisible();
