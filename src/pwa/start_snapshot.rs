@@ -40,8 +40,9 @@ const LONGEST_SHOWN: Duration = Duration::from_secs(3);
 /// sees them before the app has drawn its own, and each costs the boot
 /// script's parse and the first layout (BENCHMARKS.md, stop 28).
 const KEPT_SCREENS: f64 = 1.5;
-/// An empty comment, as serialised: the framework's marker (text that looks
-/// like one is escaped by the serialiser).
+/// An empty comment, as serialised: the framework's marker. Text that looks
+/// like one is escaped by the serialiser; an attribute holding one would
+/// only lose it in this copy.
 const COMMENT_MARKER: &str = "<!---->";
 /// Saving waits for an idle moment, at most this long.
 const SAVE_IDLE_TIMEOUT_MS: u32 = 2_000;
@@ -214,7 +215,7 @@ fn leave_out_rows_below(drawn: &Element, copy: &Element, screens: f64) {
 }
 
 /// Empties the closed `<details>` in `copy` but for their summaries: the
-/// filter panel's selects and options are a quarter of the page's elements,
+/// filter panel's selects and options are nearly a third of the page's elements,
 /// and nobody sees them before the app has drawn its own.
 fn leave_out_closed_details(copy: &Element) {
     let Ok(hidden) = copy.query_selector_all("details:not([open]) > :not(summary)") else {
