@@ -82,10 +82,16 @@ test('a start shows the last drawn position list before the app runs, and the ap
       observer.disconnect();
       (window as unknown as { loadingScreenParsed: string }).loadingScreenParsed = getComputedStyle(screen).display;
     }).observe(document, { childList: true, subtree: true });
+    // And whether the page's first frame was drawn without it (the boot
+    // script in the body let a new renderer draw an empty one first).
+    requestAnimationFrame(() => {
+      (window as unknown as { snapshotAtFirstFrame: boolean }).snapshotAtFirstFrame = !!document.getElementById('start-snapshot');
+    });
   });
   const release = await holdWasm(page);
   await page.reload({ waitUntil: 'domcontentloaded' });
   expect(await page.evaluate(() => (window as unknown as { loadingScreenParsed: string }).loadingScreenParsed)).toBe('none');
+  expect(await page.evaluate(() => (window as unknown as { snapshotAtFirstFrame: boolean }).snapshotAtFirstFrame)).toBe(true);
   // Before the app runs: the snapshot, with the rows and the count, and no
   // second copy of anything for the document (the app has not mounted).
   await expect(page.locator('#start-snapshot')).toBeAttached();
@@ -93,6 +99,13 @@ test('a start shows the last drawn position list before the app runs, and the ap
   expect(html).toContain(first);
   expect(html).toMatch(/共 \d+ 个岗位/);
   await expect(page.locator('#start-snapshot')).toHaveAttribute('aria-hidden', 'true');
+  // Put up from the head, it sits beside the body, with the app's text look all the same.
+  const textLook = (selector: string) =>
+    page.locator(selector).evaluate((e) => {
+      const style = getComputedStyle(e);
+      return [style.fontFamily, style.lineHeight, style.color];
+    });
+  expect(await textLook('#start-snapshot')).toEqual(await textLook('body'));
   // The snapshot stands in for the loading screen of a start without one.
   await expect(page.locator('#app-loading')).toBeHidden();
   expect(await page.locator('#start-snapshot').evaluate((e) => (e as HTMLElement).inert)).toBe(true);
