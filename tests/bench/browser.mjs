@@ -589,10 +589,67 @@ async function push() {
   // Results are applied before the end mark; rejected entries would stay
   // in the outbox, so an empty outbox means every mutation was accepted.
   const left = await idbCount(page, 'outbox');
-  results.push = { ms: round(marks.end - marks.start), mutations: PUSH_COUNT, left_in_outbox: left };
+  const raw = await rawPushApply(page, PUSH_COUNT);
+  results.push = {
+    ms: round(marks.end - marks.start),
+    mutations: PUSH_COUNT,
+    left_in_outbox: left,
+    baseline_idb_apply_ms: round(median(raw)),
+  };
   log('push', JSON.stringify(results.push));
   rmSync(file, { force: true });
   await context.close();
+}
+
+// A baseline of the push's own storage work, for what IndexedDB itself costs:
+// the newest visit records by id (the pushed ones: their ids are UUIDv7s made
+// now), as stored, queued again by plain JavaScript in a
+// scratch database with the visits store's indexes and an outbox; then, in
+// transactions of 500 as the app's batches, each record read, written back
+// settled and its outbox entries deleted by key range. Three times, median.
+async function rawPushApply(page, count) {
+  return page.evaluate(async (count) => {
+    const request = (r) => new Promise((resolve, reject) => { r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
+    const done = (tx) => new Promise((resolve, reject) => { tx.oncomplete = resolve; tx.onabort = () => reject(tx.error); });
+    const app = await request(indexedDB.open('tongji'));
+    const visits = app.transaction('visits').objectStore('visits');
+    const indexes = [...visits.indexNames].map((i) => { const x = visits.index(i); return { name: i, keyPath: x.keyPath, multiEntry: x.multiEntry }; });
+    const keyPath = visits.keyPath;
+    const rows = (await request(visits.getAll())).slice(-count);
+    app.close();
+    const runs = [];
+    for (let run = 0; run < 3; run++) {
+      const scratch = `bench-push-scratch-${run}`;
+      await request(indexedDB.deleteDatabase(scratch));
+      const open = indexedDB.open(scratch, 1);
+      open.onupgradeneeded = () => {
+        const store = open.result.createObjectStore('visits', { keyPath });
+        for (const i of indexes) store.createIndex(i.name, i.keyPath, { multiEntry: i.multiEntry });
+        open.result.createObjectStore('outbox', { autoIncrement: true });
+      };
+      const db = await request(open);
+      const queue = db.transaction(['visits', 'outbox'], 'readwrite');
+      for (const row of rows) {
+        queue.objectStore('visits').put({ ...row, pending: true });
+        queue.objectStore('outbox').add({ mutation: { collection: 'visits', id: row.id, data: row.data }, rejected: false, error: null });
+      }
+      await done(queue);
+      const t0 = performance.now();
+      for (let first = 0; first < rows.length; first += 500) {
+        const batch = rows.slice(first, first + 500);
+        const tx = db.transaction(['visits', 'outbox'], 'readwrite');
+        const store = tx.objectStore('visits');
+        const stored = await Promise.all(batch.map((row) => request(store.get(row.id))));
+        for (const row of stored) store.put({ ...row, pending: false, rev: (row.rev ?? 0) + 1 });
+        tx.objectStore('outbox').delete(IDBKeyRange.bound(first + 1, first + batch.length));
+        await done(tx);
+      }
+      runs.push(performance.now() - t0);
+      db.close();
+      await request(indexedDB.deleteDatabase(scratch));
+    }
+    return runs;
+  }, count);
 }
 
 // Compaction: first the check alone after one position is edited (nothing

@@ -87,6 +87,9 @@ if (y) {
 const p = browser.push;
 if (p) row(`push of ${p.mutations.toLocaleString('en-US')} queued mutations (sync:push marks)`, fmt(p.ms, 'ms', 0), '—', '—', '≤ 500 ms', p.ms <= 500 && p.left_in_outbox === 0);
 else row('push of queued mutations', 'n/a');
+if (p && num(p.baseline_idb_apply_ms))
+  row(`… the same ${p.mutations.toLocaleString('en-US')} records read, written back settled and their outbox entries deleted by plain JavaScript, 500 per transaction (baseline, information)`,
+    '—', `IndexedDB ${fmt(p.baseline_idb_apply_ms, 'ms', 0)}`, ratio(p.ms, p.baseline_idb_apply_ms));
 
 // Compaction (no goal in the issue: information).
 const k = browser.compaction;
