@@ -204,6 +204,38 @@ async function catalogCount(page, name) {
   return page.evaluate(`(${catalogRowsInPage})(${JSON.stringify(name)}).then((rows) => rows.length)`);
 }
 
+/**
+ * In the page: IndexedDB helpers for the plain-JavaScript baselines.
+ * `spec(db, name)` is a store's key path and indexes; `scratch(name, specs)`
+ * deletes the database `name` and opens it anew with those stores.
+ */
+function idbInPage() {
+  const request = (r) => new Promise((resolve, reject) => { r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
+  const done = (tx) => new Promise((resolve, reject) => { tx.oncomplete = resolve; tx.onabort = () => reject(tx.error); });
+  const spec = (db, name) => {
+    const store = db.transaction(name).objectStore(name);
+    const indexes = [...store.indexNames].map((i) => { const x = store.index(i); return { name: i, keyPath: x.keyPath, multiEntry: x.multiEntry }; });
+    return { name, keyPath: store.keyPath, autoIncrement: store.autoIncrement, indexes };
+  };
+  const scratch = async (name, specs) => {
+    await request(indexedDB.deleteDatabase(name));
+    const open = indexedDB.open(name, 1);
+    open.onupgradeneeded = () => {
+      for (const s of specs) {
+        const created = open.result.createObjectStore(s.name, { keyPath: s.keyPath, autoIncrement: s.autoIncrement });
+        for (const i of s.indexes) created.createIndex(i.name, i.keyPath, { multiEntry: i.multiEntry });
+      }
+    };
+    return request(open);
+  };
+  return { request, done, spec, scratch };
+}
+
+/** Runs `body(idb, arg)` in the page, `idb` being idbInPage's helpers. */
+function withIdbInPage(page, body, arg) {
+  return page.evaluate(`(${body})((${idbInPage})(), ${JSON.stringify(arg)})`);
+}
+
 async function waitFor(page, fn, arg, timeout = 120_000) {
   await page.waitForFunction(fn, arg, { timeout, polling: 50 });
 }
@@ -267,40 +299,28 @@ async function firstSync() {
 // same stores and indexes, 1,000 per transaction as the app's pages. Three
 // times, median.
 async function rawWrites(page) {
-  return page.evaluate(async () => {
-    const request = (r) => new Promise((resolve, reject) => { r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
-    const done = (tx) => new Promise((resolve, reject) => { tx.oncomplete = resolve; tx.onabort = () => reject(tx.error); });
+  return withIdbInPage(page, async ({ request, done, spec, scratch }) => {
     const app = await request(indexedDB.open('tongji'));
     const names = ['employers', 'positions', 'packs'].filter((n) => app.objectStoreNames.contains(n));
     const stores = [];
     for (const name of names) {
-      const store = app.transaction(name).objectStore(name);
-      const indexes = [...store.indexNames].map((i) => { const x = store.index(i); return { name: i, keyPath: x.keyPath, multiEntry: x.multiEntry }; });
-      stores.push({ name, keyPath: store.keyPath, indexes, rows: await request(store.getAll()) });
+      stores.push({ ...spec(app, name), rows: await request(app.transaction(name).objectStore(name).getAll()) });
     }
     app.close();
     const runs = [];
     for (let run = 0; run < 3; run++) {
-      const scratch = `bench-scratch-${run}`;
-      await request(indexedDB.deleteDatabase(scratch));
-      const open = indexedDB.open(scratch, 1);
-      open.onupgradeneeded = () => {
-        for (const s of stores) {
-          const created = open.result.createObjectStore(s.name, { keyPath: s.keyPath });
-          for (const i of s.indexes) created.createIndex(i.name, i.keyPath, { multiEntry: i.multiEntry });
-        }
-      };
-      const db = await request(open);
+      const name = `bench-scratch-${run}`;
+      const db = await scratch(name, stores);
       const all = stores.flatMap((s) => s.rows.map((row) => [s.name, row]));
       const t0 = performance.now();
       for (let i = 0; i < all.length; i += 1000) {
         const tx = db.transaction(names, 'readwrite');
-        for (const [name, row] of all.slice(i, i + 1000)) tx.objectStore(name).put(row);
+        for (const [store, row] of all.slice(i, i + 1000)) tx.objectStore(store).put(row);
         await done(tx);
       }
       runs.push({ ms: performance.now() - t0, records: all.length });
       db.close();
-      await request(indexedDB.deleteDatabase(scratch));
+      await request(indexedDB.deleteDatabase(name));
     }
     return runs;
   });
@@ -603,31 +623,21 @@ async function push() {
 
 // A baseline of the push's own storage work, for what IndexedDB itself costs:
 // the newest visit records by id (the pushed ones: their ids are UUIDv7s made
-// now), as stored, queued again by plain JavaScript in a
-// scratch database with the visits store's indexes and an outbox; then, in
-// transactions of 500 as the app's batches, each record read, written back
-// settled and its outbox entries deleted by key range. Three times, median.
+// now), as stored, queued again by plain JavaScript in a scratch database with
+// the visits store's indexes and an outbox; then, in transactions of 500 as
+// the app's batches, each record read, written back settled and its outbox
+// entries deleted by key range. Three times, median.
 async function rawPushApply(page, count) {
-  return page.evaluate(async (count) => {
-    const request = (r) => new Promise((resolve, reject) => { r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
-    const done = (tx) => new Promise((resolve, reject) => { tx.oncomplete = resolve; tx.onabort = () => reject(tx.error); });
+  return withIdbInPage(page, async ({ request, done, spec, scratch }, count) => {
     const app = await request(indexedDB.open('tongji'));
-    const visits = app.transaction('visits').objectStore('visits');
-    const indexes = [...visits.indexNames].map((i) => { const x = visits.index(i); return { name: i, keyPath: x.keyPath, multiEntry: x.multiEntry }; });
-    const keyPath = visits.keyPath;
-    const rows = (await request(visits.getAll())).slice(-count);
+    const visits = spec(app, 'visits');
+    const rows = (await request(app.transaction('visits').objectStore('visits').getAll())).slice(-count);
     app.close();
+    const outbox = { name: 'outbox', keyPath: null, autoIncrement: true, indexes: [] };
     const runs = [];
     for (let run = 0; run < 3; run++) {
-      const scratch = `bench-push-scratch-${run}`;
-      await request(indexedDB.deleteDatabase(scratch));
-      const open = indexedDB.open(scratch, 1);
-      open.onupgradeneeded = () => {
-        const store = open.result.createObjectStore('visits', { keyPath });
-        for (const i of indexes) store.createIndex(i.name, i.keyPath, { multiEntry: i.multiEntry });
-        open.result.createObjectStore('outbox', { autoIncrement: true });
-      };
-      const db = await request(open);
+      const name = `bench-push-scratch-${run}`;
+      const db = await scratch(name, [visits, outbox]);
       const queue = db.transaction(['visits', 'outbox'], 'readwrite');
       for (const row of rows) {
         queue.objectStore('visits').put({ ...row, pending: true });
@@ -646,7 +656,7 @@ async function rawPushApply(page, count) {
       }
       runs.push(performance.now() - t0);
       db.close();
-      await request(indexedDB.deleteDatabase(scratch));
+      await request(indexedDB.deleteDatabase(name));
     }
     return runs;
   }, count);
